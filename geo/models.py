@@ -1,0 +1,148 @@
+"""Pydantic models of the reviewed data files (see data/README.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+
+IslandId = Literal["iturup", "kunashir", "shikotan", "habomai"]
+Precision = Literal["day", "week", "month", "year"]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _not_future(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise ValueError(f"date {value.isoformat()} is in the future")
+    return value
+
+
+def _check_precision(value: dt.date, precision: str) -> None:
+    if precision == "week" and value.weekday() != 0:
+        raise ValueError("a date with precision 'week' must be the Monday of that week")
+    if precision == "month" and value.day != 1:
+        raise ValueError("a date with precision 'month' must be the first of the month")
+    if precision == "year" and (value.month, value.day) != (1, 1):
+        raise ValueError("a date with precision 'year' must be 1 January")
+
+
+def _check_scope(scope: str, islands: tuple[str, ...]) -> None:
+    if scope == "islands" and not islands:
+        raise ValueError("scope 'islands' needs at least one island in 'islands'")
+    if scope == "dispute" and islands:
+        raise ValueError("scope 'dispute' must have an empty 'islands' list")
+    if len(set(islands)) != len(islands):
+        raise ValueError("'islands' lists an island twice")
+
+
+class Topic(_Record):
+    id: Slug
+    label: ShortText
+
+
+class Source(_Record):
+    id: Slug
+    capture_file: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$")]
+    outlet: ShortText
+    original_publisher: ShortText
+    headline: ShortText
+    url: HttpUrl | None
+    url_basis: ShortText
+    published: dt.date
+    published_precision: Precision
+    published_basis: Text
+    notes: Text | None = None
+
+    _published_not_future = field_validator("published")(_not_future)
+
+    @model_validator(mode="after")
+    def _precision(self) -> Source:
+        _check_precision(self.published, self.published_precision)
+        return self
+
+
+class Claim(_Record):
+    id: Slug
+    kind: Literal["quote", "reported"]
+    text: Text
+    speaker: ShortText
+    role: ShortText
+    country: Literal["RU", "JP"]
+    said_on: dt.date
+    date_precision: Precision
+    date_basis: Text
+    date_confidence: Literal["high", "medium", "low"]
+    occasion: ShortText
+    place: ShortText | None
+    source: Slug
+    scope: Literal["islands", "dispute"]
+    islands: tuple[IslandId, ...]
+    topics: Annotated[tuple[Slug, ...], Field(min_length=1)]
+    summary: Text
+
+    _said_not_future = field_validator("said_on")(_not_future)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Claim:
+        _check_precision(self.said_on, self.date_precision)
+        _check_scope(self.scope, self.islands)
+        return self
+
+
+class Reference(_Record):
+    title: ShortText
+    publisher: ShortText
+    url: HttpUrl
+
+
+class Effect(_Record):
+    islands: tuple[IslandId, ...] | None = None
+    administered_by: ShortText | None = None
+    claimed_by: tuple[ShortText, ...] | None = None
+    declaration: Literal["not_signed", "handover_after_peace_treaty", "not_covered"] | None = None
+
+    @model_validator(mode="after")
+    def _does_something(self) -> Effect:
+        if self.administered_by is None and self.claimed_by is None and self.declaration is None:
+            raise ValueError("an effect must set administered_by, claimed_by or declaration")
+        return self
+
+
+class Positions(_Record):
+    russia: Text | None = None
+    japan: Text | None = None
+
+
+class Event(_Record):
+    id: Slug
+    date: dt.date
+    precision: Precision
+    title: ShortText
+    description: Text
+    category: Literal["treaty", "military", "diplomacy", "statement", "state"]
+    scope: Literal["islands", "dispute"]
+    islands: tuple[IslandId, ...]
+    source: Slug | None = None
+    reference: Reference | None = None
+    claims: tuple[Slug, ...] = ()
+    effects: tuple[Effect, ...] = ()
+    condition: Text | None = None
+    ends_conditions: tuple[Slug, ...] = ()
+    positions: Positions | None = None
+
+    _date_not_future = field_validator("date")(_not_future)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Event:
+        _check_precision(self.date, self.precision)
+        _check_scope(self.scope, self.islands)
+        if self.source is None and self.reference is None:
+            raise ValueError("an event needs a 'source' or a 'reference'")
+        return self

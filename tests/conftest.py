@@ -1,0 +1,98 @@
+"""Shared fixtures: a small valid data folder that tests can break one field at a time."""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+
+MINIMAL = {
+    "topics.yaml": [{"id": "wwii-outcome", "label": "Outcome of World War II"}],
+    "sources.yaml": [{
+        "id": "test-source",
+        "capture_file": "capture.txt",
+        "outlet": "Test Outlet",
+        "original_publisher": "Test Agency",
+        "headline": "A headline",
+        "url": "https://example.org/article",
+        "url_basis": "made up for the test",
+        "published": "2019-02-22",
+        "published_precision": "day",
+        "published_basis": "made up for the test",
+    }],
+    "claims.yaml": [{
+        "id": "test-claim",
+        "kind": "quote",
+        "text": "The islands are ours",
+        "speaker": "A Speaker",
+        "role": "Minister",
+        "country": "RU",
+        "said_on": "2019-02-21",
+        "date_precision": "day",
+        "date_basis": "article says 'on Thursday'",
+        "date_confidence": "high",
+        "occasion": "press conference",
+        "place": "Moscow",
+        "source": "test-source",
+        "scope": "islands",
+        "islands": ["shikotan"],
+        "topics": ["wwii-outcome"],
+        "summary": "A test claim.",
+    }],
+    "events.yaml": [
+        {
+            "id": "first",
+            "date": "1855-02-07",
+            "precision": "day",
+            "title": "First event",
+            "description": "Sets the first status.",
+            "category": "treaty",
+            "scope": "dispute",
+            "islands": [],
+            "reference": {"title": "T", "publisher": "P", "url": "https://example.org/t"},
+            "effects": [{"administered_by": "Japan", "claimed_by": [],
+                         "declaration": "not_signed"}],
+        },
+        {
+            "id": "statement",
+            "date": "2019-02-21",
+            "precision": "day",
+            "title": "A statement",
+            "description": "Someone spoke.",
+            "category": "statement",
+            "scope": "islands",
+            "islands": ["shikotan"],
+            "source": "test-source",
+            "claims": ["test-claim"],
+        },
+    ],
+}
+
+
+@pytest.fixture
+def minimal_data():
+    return copy.deepcopy(MINIMAL)
+
+
+def write_data(folder: Path, data: dict) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, records in data.items():
+        text = records if isinstance(records, str) else yaml.safe_dump(records, sort_keys=False)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    """The source captures; CI must have them (a clone with shared/ beside it)."""
+    if not SEEDS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI run without the source captures at {SEEDS}")
+        pytest.skip(f"source captures not found at {SEEDS} (they sit beside the repo in CI)")
+    return SEEDS

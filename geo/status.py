@@ -1,0 +1,171 @@
+"""The island status model: who administers and who claims each island at a
+date, its standing under the 1956 Joint Declaration, the conditions in force
+and each side's position. Status is a fold of the dated events, so it changes
+only on an event's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from geo import ISLAND_IDS
+from geo.models import Event
+
+DECLARATION_TEXT = {
+    "not_signed": "The Soviet–Japanese Joint Declaration has not been signed yet (it was "
+    "signed on 19 October 1956).",
+    "handover_after_peace_treaty": "Article 9: to be handed over to Japan after a peace "
+    "treaty is concluded.",
+    "not_covered": "Not covered: Article 9 names only Shikotan and the Habomai islands.",
+}
+
+# Colour categories, in legend order.
+CATEGORIES = {
+    "no-boundary": "No Russia–Japan boundary agreed yet",
+    "undisputed": "Administered by Japan, no other claimant",
+    "disputed-handover": "Administered by the Soviet Union / Russia, claimed by Japan; "
+    "1956 Declaration: to be handed over after a peace treaty",
+    "disputed": "Administered by the Soviet Union / Russia, claimed by Japan; "
+    "not covered by the 1956 Declaration",
+}
+
+
+@dataclass(frozen=True)
+class Condition:
+    event_id: str
+    since: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
+class Position:
+    side: str  # "russia" | "japan"
+    text: str
+    since: dt.date
+    event_id: str
+
+
+@dataclass(frozen=True)
+class IslandStatus:
+    island: str
+    administered_by: str | None
+    claimed_by: tuple[str, ...]
+    declaration: str
+    conditions: tuple[Condition, ...]
+    positions: tuple[Position, ...]
+    changed_on: dt.date | None  # date of the last event that changed this island's state
+    changed_by: str | None
+
+    @property
+    def category(self) -> str:
+        if self.administered_by is None:
+            return "no-boundary"
+        if not self.claimed_by:
+            return "undisputed"
+        if self.declaration == "handover_after_peace_treaty":
+            return "disputed-handover"
+        return "disputed"
+
+    @property
+    def label(self) -> str:
+        """Neutral wording, e.g. 'Administered by Russia, claimed by Japan'."""
+        if self.administered_by is None:
+            return "No Russia–Japan boundary agreed yet"
+        text = f"Administered by {self.administered_by}"
+        if self.claimed_by:
+            return text + ", claimed by " + " and ".join(self.claimed_by)
+        return text + ", no other claimant"
+
+    @property
+    def declaration_text(self) -> str:
+        return DECLARATION_TEXT[self.declaration]
+
+    def position(self, side: str) -> Position | None:
+        return next((p for p in self.positions if p.side == side), None)
+
+
+def moscow_name(date: dt.date) -> str:
+    """The name of the Russian state at a date, for labelling its side."""
+    if date < dt.date(1917, 11, 7):
+        return "Russian Empire"
+    if date < dt.date(1922, 12, 30):
+        return "Soviet Russia"
+    if date < dt.date(1991, 12, 26):
+        return "Soviet Union"
+    return "Russia"
+
+
+@dataclass(frozen=True)
+class _State:
+    administered_by: str | None = None
+    claimed_by: tuple[str, ...] = ()
+    declaration: str = "not_signed"
+    changed_on: dt.date | None = None
+    changed_by: str | None = None
+
+
+class StatusModel:
+    """Status of every island at any date, precomputed at each event date."""
+
+    def __init__(self, events: tuple[Event, ...]):
+        ordered = sorted(events, key=lambda e: e.date)
+        self.dates: list[dt.date] = []
+        self._snapshots: list[dict[str, IslandStatus]] = []
+        states = {i: _State() for i in ISLAND_IDS}
+        conditions: dict[str, Condition] = {}
+        positions: dict[str, Position] = {}
+        for event in ordered:
+            for effect in event.effects:
+                for island in effect.islands or ISLAND_IDS:
+                    old = states[island]
+                    states[island] = _State(
+                        administered_by=effect.administered_by or old.administered_by,
+                        claimed_by=(
+                            effect.claimed_by if effect.claimed_by is not None else old.claimed_by
+                        ),
+                        declaration=effect.declaration or old.declaration,
+                        changed_on=event.date,
+                        changed_by=event.id,
+                    )
+            for ended in event.ends_conditions:
+                conditions.pop(ended, None)
+            if event.condition:
+                conditions[event.id] = Condition(event.id, event.date, event.condition)
+            if event.positions is not None:
+                for side in ("russia", "japan"):
+                    text = getattr(event.positions, side)
+                    if text:
+                        positions[side] = Position(side, text, event.date, event.id)
+            snapshot = {
+                island: IslandStatus(
+                    island=island,
+                    administered_by=st.administered_by,
+                    claimed_by=st.claimed_by,
+                    declaration=st.declaration,
+                    conditions=tuple(conditions.values()),
+                    positions=tuple(positions[s] for s in ("russia", "japan") if s in positions),
+                    changed_on=st.changed_on,
+                    changed_by=st.changed_by,
+                )
+                for island, st in states.items()
+            }
+            if self.dates and self.dates[-1] == event.date:
+                self._snapshots[-1] = snapshot
+            else:
+                self.dates.append(event.date)
+                self._snapshots.append(snapshot)
+        self._initial = {
+            i: IslandStatus(i, None, (), "not_signed", (), (), None, None) for i in ISLAND_IDS
+        }
+
+    def at(self, island: str, date: dt.date) -> IslandStatus:
+        if island not in self._initial:
+            raise KeyError(f"unknown island '{island}'")
+        index = bisect_right(self.dates, date)
+        if index == 0:
+            return self._initial[island]
+        return self._snapshots[index - 1][island]
+
+    def all_at(self, date: dt.date) -> dict[str, IslandStatus]:
+        return {i: self.at(i, date) for i in ISLAND_IDS}

@@ -1,0 +1,84 @@
+"""Load the committed island and context GeoJSON into validated GeoDataFrames."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+
+from geo import DATA_DIR, ISLAND_IDS
+from geo.errors import DataError
+
+ISLAND_PROPERTIES = {
+    "id": str, "name_en": str, "name_ru": str, "name_ja": str, "name_ja_romaji": str,
+    "parts": int, "area_km2": (int, float), "area_gsi_km2": (int, float),
+}
+
+
+def _read_features(path: Path) -> list[dict]:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(path.name, None, None, f"file not found at {path}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataError(path.name, None, None, f"not valid GeoJSON ({exc})") from None
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+        raise DataError(path.name, None, "type", "must be a GeoJSON FeatureCollection")
+    features = doc.get("features")
+    if not isinstance(features, list):
+        raise DataError(path.name, None, "features", "must be a list")
+    return features
+
+
+def _check_geometry(name: str, label: str, geometry: object) -> None:
+    try:
+        shape = shapely.geometry.shape(geometry)
+    except Exception as exc:  # shapely raises several types for bad input
+        raise DataError(name, label, "geometry", f"not a valid geometry ({exc})") from None
+    if shape.geom_type not in ("Polygon", "MultiPolygon"):
+        raise DataError(name, label, "geometry", f"must be polygonal, got {shape.geom_type}")
+    if not shape.is_valid:
+        raise DataError(name, label, "geometry", shapely.is_valid_reason(shape))
+    minx, miny, maxx, maxy = shape.bounds
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        raise DataError(name, label, "geometry", "coordinates are not lon/lat degrees")
+
+
+def load_islands(path: Path = DATA_DIR / "islands.geojson") -> gpd.GeoDataFrame:
+    """The four island groups, one row each, in ISLAND_IDS order, EPSG:4326."""
+    path = Path(path)
+    features = _read_features(path)
+    seen: list[str] = []
+    for index, feature in enumerate(features):
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        label = f"#{index + 1}"
+        if not isinstance(props, dict):
+            raise DataError(path.name, label, "properties", "missing")
+        if isinstance(props.get("id"), str):
+            label = f"'{props['id']}'"
+        for key, kind in ISLAND_PROPERTIES.items():
+            value = props.get(key)
+            if value is None or not isinstance(value, kind) or value == "":
+                raise DataError(path.name, label, f"properties.{key}", "missing or wrong type")
+        if props["id"] not in ISLAND_IDS:
+            raise DataError(path.name, label, "properties.id", f"unknown island '{props['id']}'")
+        if props["id"] in seen:
+            raise DataError(path.name, label, "properties.id", "duplicate id")
+        seen.append(props["id"])
+        _check_geometry(path.name, label, feature.get("geometry"))
+    missing = [i for i in ISLAND_IDS if i not in seen]
+    if missing:
+        raise DataError(path.name, None, "features", f"missing islands: {', '.join(missing)}")
+    gdf = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+    order = {island: n for n, island in enumerate(ISLAND_IDS)}
+    return gdf.sort_values("id", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def load_context(path: Path = DATA_DIR / "context.geojson") -> gpd.GeoDataFrame:
+    """Nearby land drawn under the islands so the map reads without tiles."""
+    path = Path(path)
+    for index, feature in enumerate(_read_features(path)):
+        _check_geometry(path.name, f"#{index + 1}", feature.get("geometry"))
+    return gpd.read_file(path)

@@ -1,0 +1,157 @@
+"""The folium map: a base map that never changes (context land, optional
+tiles) and an island layer rebuilt for each date, which streamlit-folium adds
+without remounting the map. Every data text placed in HTML is escaped here."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+import folium
+import geopandas as gpd
+
+from geo import ISLAND_IDS
+from geo.assets import Assets
+from geo.status import CATEGORIES
+
+CENTER = (44.35, 146.9)
+ZOOM = 7
+# The four island groups with a margin: the view the map opens on.
+FIT = ((43.2, 145.3), (45.6, 148.9))
+BOUNDS = ((42.3, 142.0), (46.8, 150.5))
+
+# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+PALETTE = {
+    "no-boundary": "#BBBBBB",
+    "undisputed": "#0072B2",
+    "disputed-handover": "#009E73",
+    "disputed": "#D55E00",
+}
+CONTEXT_FILL = "#d9d4c7"
+CONTEXT_EDGE = "#9b9483"
+SEA = "#dbe9f4"
+
+TILE_URL = "https://{s}.basemaps.cartocdn.com/light_nolabels/{z}/{x}/{y}{r}.png"
+TILE_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
+    'contributors &copy; <a href="https://carto.com/attributions">CARTO</a>'
+)
+COASTLINE_ATTRIBUTION = "Coastline: GSHHG, Wessel &amp; Smith (LGPL-3.0)"
+
+
+def _use_assets(m: folium.Map, assets: Assets) -> None:
+    """Load only Leaflet itself, from where `assets` says; folium's other
+    default links (jQuery, Bootstrap, Font Awesome …) are not needed here."""
+    m.default_js = [(f"leaflet{i}", url) for i, url in enumerate(assets.js)]
+    m.default_css = [(f"leaflet_css{i}", url) for i, url in enumerate(assets.css)]
+
+
+def build_base_map(context: gpd.GeoDataFrame, assets: Assets, tiles: bool) -> folium.Map:
+    """The part of the map that is the same at every date."""
+    m = folium.Map(
+        location=CENTER, zoom_start=ZOOM, min_zoom=5, max_zoom=13, tiles=None,
+        max_bounds=True, min_lat=BOUNDS[0][0], max_lat=BOUNDS[1][0],
+        min_lon=BOUNDS[0][1], max_lon=BOUNDS[1][1], control_scale=True,
+        prefer_canvas=False,
+    )
+    _use_assets(m, assets)
+    m.fit_bounds(FIT)
+    m.get_root().header.add_child(folium.Element(
+        f"<style>.folium-map, .leaflet-container {{ background: {SEA}; }}"
+        ".island-label { font: 600 12px/1.2 sans-serif; color: #222; white-space: nowrap;"
+        " text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }</style>"
+    ))
+    if tiles:
+        folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="Basemap",
+                         subdomains="abcd", max_zoom=19).add_to(m)
+    folium.GeoJson(
+        json.loads(context[["geometry"]].to_json(drop_id=True)),
+        name="Nearby land",
+        style_function=lambda _f: {
+            "fillColor": CONTEXT_FILL, "color": CONTEXT_EDGE, "weight": 0.6,
+            "fillOpacity": 0.9 if not tiles else 0.5, "interactive": False,
+        },
+        interactive=False,
+        control=False,
+        attribution=COASTLINE_ATTRIBUTION,
+    ).add_to(m)
+    folium.map.CustomPane("labels", z_index=650, pointer_events=False).add_to(m)
+    return m
+
+
+def display_name(row: dict) -> str:
+    """'Iturup / Etorofu'; one name where English and Japanese romaji agree."""
+    if row["name_en"] == row["name_ja_romaji"]:
+        return row["name_en"]
+    return f"{row['name_en']} / {row['name_ja_romaji']}"
+
+
+def tooltip_html(row: dict) -> str:
+    """Hover text for an island: both names and its status, escaped."""
+    names = f"{display_name(row)} ({row['name_ru']}, {row['name_ja']})"
+    return f"<b>{escape(names)}</b><br>{escape(row['status'])}"
+
+
+def island_layer(joined: gpd.GeoDataFrame, selected: str | None) -> folium.FeatureGroup:
+    """The island polygons coloured by status, for one date."""
+    slim = joined[["id", "name_en", "name_ja_romaji", "category", "geometry"]].copy()
+    slim["tooltip"] = [tooltip_html(r) for r in joined.to_dict("records")]
+    group = folium.FeatureGroup(name="Islands", control=False)
+
+    def style(feature: dict) -> dict:
+        props = feature["properties"]
+        chosen = props["id"] == selected
+        return {
+            "fillColor": PALETTE[props["category"]],
+            "color": "#000000" if chosen else "#333333",
+            "weight": 3 if chosen else 1,
+            "fillOpacity": 0.85,
+            "className": f"island island-{props['id']}",
+        }
+
+    folium.GeoJson(
+        json.loads(slim.to_json(drop_id=True)),
+        name="Island status",
+        style_function=style,
+        highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+        control=False,
+    ).add_to(group)
+    for row in joined.itertuples():
+        point = row.geometry.representative_point() if row.id != "habomai" else row.geometry.centroid
+        label = display_name(row._asdict())
+        folium.Marker(
+            location=(point.y, point.x),
+            icon=folium.DivIcon(
+                html=f'<div class="island-label">{escape(label)}</div>',
+                icon_size=(0, 0), icon_anchor=(0, 0), class_name="island-label-icon",
+            ),
+            interactive=False,
+            pane="labels",
+        ).add_to(group)
+    return group
+
+
+def legend_items() -> list[tuple[str, str, str]]:
+    """(category, colour, plain-words label) in legend order."""
+    return [(key, PALETTE[key], label) for key, label in CATEGORIES.items()]
+
+
+def clicked_island(returned: dict | None) -> str | None:
+    """The island id in st_folium's `last_active_drawing`, if it is one of ours."""
+    if not isinstance(returned, dict):
+        return None
+    drawing = returned.get("last_active_drawing")
+    if not isinstance(drawing, dict):
+        return None
+    props = drawing.get("properties")
+    island = props.get("id") if isinstance(props, dict) else None
+    return island if island in ISLAND_IDS else None
+
+
+def click_signature(returned: dict | None) -> str | None:
+    """Identifies one click, so the same click is not applied twice."""
+    if not isinstance(returned, dict) or clicked_island(returned) is None:
+        return None
+    return json.dumps([clicked_island(returned), returned.get("last_object_clicked")],
+                      sort_keys=True, default=str)

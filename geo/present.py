@@ -1,0 +1,108 @@
+"""Markdown for the app's panels, built from data with every value escaped:
+claim cards, the island panel, events and positions."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from geo.models import Event, Source
+from geo.status import IslandStatus, moscow_name
+from geo.text import format_date, md_escape
+
+
+def md_link(label: str, url: str) -> str:
+    """A markdown link whose label and URL cannot break out of the link."""
+    safe_url = quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
+    safe_url = safe_url.replace("(", "%28").replace(")", "%29")
+    return f"[{md_escape(label)}]({safe_url})"
+
+
+def quote_block(text: str) -> str:
+    return "\n".join("> " + md_escape(line) for line in text.splitlines() or [""])
+
+
+def claim_markdown(row: dict, island: str | None = None) -> str:
+    """One claim: the words, who said them, when, where, and the source link."""
+    if row["kind"] == "quote":
+        body = quote_block(f"“{row['text']}”")
+    else:
+        body = "*Reported position, not a direct quote:* " + md_escape(row["text"])
+    when = f"said {md_escape(row['date_label'])}"
+    if row["date_confidence"] != "high":
+        when += f" ({md_escape(row['date_confidence'])} confidence)"
+    occasion = md_escape(row["occasion"])
+    if row["place"]:
+        occasion += ", " + md_escape(row["place"])
+    outlet = row["outlet"]
+    if row["original_publisher"] and row["original_publisher"] != outlet:
+        outlet = f"{row['original_publisher']} via {outlet}"
+    link = md_link(outlet, row["url"]) if row["url"] else md_escape(outlet)
+    scope = ""
+    if row["scope"] == "dispute":
+        scope = " · *about the whole dispute*"
+    elif island is None:
+        scope = " · about " + md_escape(", ".join(row["islands"].split(";")).title())
+    return (
+        f"{body}\n\n**{md_escape(row['speaker'])}**, {md_escape(row['role'])} · {when}  \n"
+        f"{occasion} · {link}{scope}  \n"
+        f"*How the date was established:* {md_escape(row['date_basis'])}"
+    )
+
+
+def names_markdown(island: dict) -> str:
+    return (
+        f"**English:** {md_escape(island['name_en'])} · "
+        f"**Russian:** {md_escape(island['name_ru'])} · "
+        f"**Japanese:** {md_escape(island['name_ja'])} ({md_escape(island['name_ja_romaji'])})"
+    )
+
+
+def area_markdown(island: dict) -> str:
+    return (
+        f"**Area:** {island['area_gsi_km2']:,.2f} km² official (Japan GSI); "
+        f"{island['area_km2']:,.2f} km² polygon (GSHHG, {int(island['parts'])} "
+        f"part{'s' if int(island['parts']) != 1 else ''})"
+    )
+
+
+def status_markdown(status: IslandStatus) -> str:
+    lines = [f"**Status:** {md_escape(status.label)}"]
+    if status.changed_on:
+        lines[0] += f" (since {md_escape(format_date(status.changed_on))})"
+    lines.append(f"**1956 Joint Declaration:** {md_escape(status.declaration_text)}")
+    for c in status.conditions:
+        lines.append(
+            f"**In force since {md_escape(format_date(c.since))}:** {md_escape(c.text)}"
+        )
+    return "  \n".join(lines)
+
+
+def position_markdown(status: IslandStatus, side: str) -> tuple[str, str]:
+    """(heading, body) for one side's position at the status's date."""
+    position = status.position(side)
+    if side == "russia":
+        who = moscow_name(position.since) if position else "Russia"
+    else:
+        who = "Japan"
+    if position is None:
+        return who, "*No position recorded for this date.*"
+    return who, (
+        f"{md_escape(position.text)}  \n*Stated position since "
+        f"{md_escape(format_date(position.since))}.*"
+    )
+
+
+def event_markdown(event: Event, sources: dict[str, Source]) -> str:
+    parts = [f"**{md_escape(format_date(event.date, event.precision))} — "
+             f"{md_escape(event.title)}**", md_escape(event.description)]
+    refs = []
+    if event.source:
+        src = sources[event.source]
+        label = f"{src.original_publisher}: {src.headline}"
+        refs.append(md_link(label, str(src.url)) if src.url else md_escape(label))
+    if event.reference:
+        ref = event.reference
+        refs.append(md_link(f"{ref.publisher}: {ref.title}", str(ref.url)))
+    if refs:
+        parts.append("Source: " + " · ".join(refs))
+    return "  \n".join(parts)

@@ -1,0 +1,82 @@
+"""Escaping and formatting of everything that reaches the page from data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import re
+
+from geo.mapview import click_signature, clicked_island, tooltip_html
+from geo.present import claim_markdown, md_link
+from geo.text import format_date, md_escape, shorten, slug
+
+HOSTILE = "<script>window.pwned=1</script><img src=x onerror=alert(1)> `${alert(2)}` [x](javascript:alert(3)) $x$"
+
+
+def test_format_date_precisions():
+    d = dt.date(2019, 1, 7)
+    assert format_date(d) == "7 Jan 2019"
+    assert format_date(d, "week") == "week of 7 Jan 2019"
+    assert format_date(dt.date(1945, 9, 1), "month") == "Sep 1945"
+    assert format_date(dt.date(1945, 1, 1), "year") == "1945"
+
+
+UNESCAPED = re.compile(r"(?<!\\)[<>`$\[\]()]")
+
+
+def test_md_escape_neutralises_markup():
+    out = md_escape(HOSTILE)
+    assert not UNESCAPED.search(out)
+    assert re.sub(r"\\(.)", r"\1", out) == HOSTILE
+
+
+def test_md_link_keeps_url_inside():
+    link = md_link("a](b) <c>", "https://example.org/a b(c)")
+    assert link == r"[a\]\(b\) \<c\>](https://example.org/a%20b%28c%29)"
+
+
+def test_tooltip_escapes_html():
+    row = {"name_en": HOSTILE, "name_ja_romaji": "x", "name_ru": "y", "name_ja": "z",
+           "status": "<b>bold</b>"}
+    html = tooltip_html(row)
+    assert "<script" not in html and "<img" not in html and "&lt;b&gt;bold" in html
+
+
+def test_claim_card_escapes_every_field():
+    row = {
+        "kind": "quote", "text": HOSTILE, "speaker": HOSTILE, "role": HOSTILE,
+        "date_label": "7 Dec 2018", "date_confidence": "medium", "occasion": HOSTILE,
+        "place": HOSTILE, "outlet": HOSTILE, "original_publisher": "TASS",
+        "url": "https://tass.com/x", "scope": "dispute", "islands": "", "date_basis": HOSTILE,
+    }
+    card = claim_markdown(row)
+    assert "javascript" in card and "](javascript" not in card
+    assert "(https://tass.com/x)" in card and card.startswith("> ")
+    assert "about the whole dispute" in card and "medium confidence" in card
+    # the only unescaped markup is the card's own: blockquote, link, confidence note
+    for piece in ("[TASS via", "](https://tass.com/x)", "(medium confidence)"):
+        card = card.replace(piece, "")
+    assert UNESCAPED.findall(card[2:]) == []
+
+
+def test_shorten_and_slug():
+    assert len(shorten("x" * 1000)) == 60
+    assert shorten("a\x00b") == "a?b"
+    assert slug("Sergey  Lavrov!") == "sergey-lavrov"
+
+
+def test_click_parsing_from_a_recorded_st_folium_value():
+    recorded = {
+        "last_active_drawing": {
+            "type": "Feature",
+            "properties": {"id": "shikotan", "name_en": "Shikotan", "category": "disputed"},
+            "geometry": {"type": "MultiPolygon", "coordinates": []},
+        },
+        "last_object_clicked": {"lat": 43.8, "lng": 146.75},
+    }
+    assert clicked_island(recorded) == "shikotan"
+    assert click_signature(recorded) != click_signature(
+        dict(recorded, last_object_clicked={"lat": 43.7, "lng": 146.7}))
+    assert clicked_island({"last_active_drawing": {"properties": {"id": "hokkaido"}}}) is None
+    assert clicked_island({"last_active_drawing": None}) is None
+    assert clicked_island(None) is None and click_signature(None) is None

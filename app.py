@@ -1,0 +1,228 @@
+"""Kuril Dispute Map: the Streamlit page. Layout, widgets and URL state only;
+everything else is in the `geo` package."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import ISLAND_IDS
+from geo.data import load_dataset
+from geo.islands import load_context, load_islands
+from geo.join import claims_table, filter_claims, join_at, to_geojson
+from geo.mapview import (
+    build_base_map,
+    click_signature,
+    clicked_island,
+    display_name,
+    island_layer,
+    legend_items,
+)
+from geo.present import (
+    area_markdown,
+    claim_markdown,
+    event_markdown,
+    md_link,
+    names_markdown,
+    position_markdown,
+    status_markdown,
+)
+from geo.settings import assets, tiles_enabled
+from geo.status import StatusModel
+from geo.text import format_date, md_escape, slug
+from geo.timeline import build_stops, changes_at
+from geo.urlstate import Choices, ViewState, parse_query, to_query
+
+PAGE_SIZE = 20
+
+st.set_page_config(page_title="Kuril Islands dispute map", page_icon="🗾", layout="wide")
+
+
+@st.cache_resource(show_spinner=False)
+def load_all():
+    dataset = load_dataset()
+    islands = load_islands()
+    context = load_context()
+    model = StatusModel(dataset.events)
+    claims = claims_table(dataset)
+    stops = build_stops(dataset)
+    return dataset, islands, context, model, claims, stops
+
+
+@st.cache_resource(show_spinner=False)
+def map_settings():
+    return assets(), tiles_enabled()
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def joined_at(date: dt.date):
+    dataset, islands, _context, model, claims, _stops = load_all()
+    return join_at(islands, claims, model, date)
+
+
+dataset, islands, context, model, claims, stops = load_all()
+stop_dates = [s.date for s in stops]
+stop_by_date = {s.date: s for s in stops}
+island_rows = {r["id"]: r for r in islands.to_dict("records")}
+names = {i: display_name(r) for i, r in island_rows.items()}
+speaker_names = sorted(claims["speaker"].unique())
+speaker_by_slug = {slug(n): n for n in speaker_names}
+aliases = {}
+for island_id, row in island_rows.items():
+    for key in ("name_en", "name_ja_romaji", "name_ru", "name_ja"):
+        aliases[str(row[key]).strip().lower()] = island_id
+choices = Choices(stops=stop_dates, speakers=list(speaker_by_slug), topics=list(dataset.topics),
+                  sources=list(dataset.sources), island_aliases=aliases)
+
+# --- URL → state, once per session ---------------------------------------------------------
+if "_initialized" not in st.session_state:
+    params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    initial, notices = parse_query(params, choices)
+    st.session_state.date = initial.date
+    st.session_state.island = initial.island
+    st.session_state.f_speaker = [speaker_by_slug[s] for s in initial.speakers]
+    st.session_state.f_topic = list(initial.topics)
+    st.session_state.f_source = list(initial.sources)
+    st.session_state._notices = notices
+    st.session_state._initial = (initial.date, initial.island)
+    st.session_state._initialized = True
+
+# A click on the map (st_folium stores its value under its key before the rerun).
+returned = st.session_state.get("map")
+signature = click_signature(returned)
+if signature and signature != st.session_state.get("_click_sig"):
+    st.session_state._click_sig = signature
+    st.session_state.island = clicked_island(returned)
+
+# --- header ---------------------------------------------------------------------------------
+st.title("Kuril Islands / Northern Territories dispute")
+st.caption(
+    "Four island groups administered by Russia and claimed by Japan — Iturup (Etorofu), "
+    "Kunashir (Kunashiri), Shikotan and the Habomai islets — their status at each date "
+    "and what officials said about them, with sources."
+)
+if (st.session_state.date, st.session_state.island) == st.session_state._initial:
+    for notice in st.session_state._notices:
+        st.warning(md_escape(notice), icon="⚠️")
+
+date: dt.date = st.select_slider(
+    "Timeline — move to a dated event",
+    options=stop_dates,
+    key="date",
+    format_func=lambda d: stop_by_date[d].label,
+)
+stop = stop_by_date[date]
+joined = joined_at(date)
+statuses = model.all_at(date)
+
+with st.container(border=True):
+    for event_id in stop.event_ids:
+        event = next(e for e in dataset.events if e.id == event_id)
+        st.markdown(event_markdown(event, dataset.sources))
+    changed = changes_at(model, names, date)
+    if changed:
+        st.markdown("**What changed:**  \n" + "  \n".join("• " + md_escape(c) for c in changed))
+
+map_col, panel_col = st.columns([3, 2], gap="medium")
+
+with map_col:
+    selected = st.session_state.island
+    site_assets, tiles = map_settings()
+    st_folium(
+        build_base_map(context, site_assets, tiles),
+        key="map",
+        feature_group_to_add=island_layer(joined, selected),
+        returned_objects=["last_active_drawing", "last_object_clicked"],
+        height=520,
+        use_container_width=True,
+    )
+    st.markdown(
+        "  \n".join(
+            f'<span style="display:inline-block;width:0.9em;height:0.9em;background:{colour};'
+            f'border:1px solid #333;margin-right:0.4em"></span>{md_escape(label)}'
+            for _key, colour, label in legend_items()
+        ),
+        unsafe_allow_html=True,  # fixed legend text from geo.status, escaped
+    )
+
+with panel_col:
+    island = st.selectbox(
+        "Island (or click one on the map)",
+        options=[None, *ISLAND_IDS],
+        key="island",
+        format_func=lambda i: "All four — the whole dispute" if i is None else names[i],
+    )
+    if island is None:
+        for island_id in ISLAND_IDS:
+            st.markdown(f"**{md_escape(names[island_id])}** — {md_escape(statuses[island_id].label)}")
+    else:
+        row = island_rows[island]
+        st.subheader(names[island])
+        st.markdown(names_markdown(row))
+        st.markdown(area_markdown(row))
+        st.markdown(status_markdown(statuses[island]))
+
+    st.markdown("#### Claims" + (f" about {md_escape(names[island])}" if island else ""))
+    f1, f2, f3 = st.columns(3)
+    speakers = f1.multiselect("Speaker", speaker_names, key="f_speaker")
+    topics = f2.multiselect("Topic", list(dataset.topics), key="f_topic",
+                            format_func=lambda t: dataset.topics[t].label)
+    sources = f3.multiselect("Source", list(dataset.sources), key="f_source",
+                             format_func=lambda s: dataset.sources[s].original_publisher
+                             + " " + format_date(dataset.sources[s].published))
+    shown = filter_claims(claims, date=date, island=island, speakers=speakers, topics=topics,
+                          sources=sources)
+    st.caption(f"{len(shown)} claim(s) said by {format_date(date)}, newest first.")
+    limit = st.session_state.get("_limit", PAGE_SIZE)
+    for row in shown.head(limit).to_dict("records"):
+        with st.container(border=True):
+            st.markdown(claim_markdown(row, island))
+    if len(shown) > limit and st.button(f"Show {min(PAGE_SIZE, len(shown) - limit)} more"):
+        st.session_state._limit = limit + PAGE_SIZE
+        st.rerun()
+
+st.markdown("### Positions at this date")
+left, right = st.columns(2)
+reference = statuses[ISLAND_IDS[0]]
+for col, side in ((left, "russia"), (right, "japan")):
+    heading, body = position_markdown(reference, side)
+    with col.container(border=True):
+        st.markdown(f"**{md_escape(heading)}**  \n{body}")
+
+st.markdown("### Downloads")
+d1, d2 = st.columns(2)
+d1.download_button("Islands with status at this date (GeoJSON)", data=lambda: to_geojson(joined),
+                   file_name=f"kuril-islands-{date.isoformat()}.geojson",
+                   mime="application/geo+json", on_click="ignore")
+d2.download_button("Claims shown (CSV)", data=lambda: shown.to_csv(index=False),
+                   file_name=f"kuril-claims-{date.isoformat()}.csv", mime="text/csv",
+                   on_click="ignore")
+
+with st.sidebar:
+    st.markdown("### About")
+    st.markdown(
+        "Status wording is neutral: each side's position is given in its own terms. "
+        "Quotes are verbatim from the articles listed below; dates are when the words "
+        "were said, worked out from each article's text."
+    )
+    st.markdown("### Sources")
+    for src in dataset.sources.values():
+        label = f"{src.original_publisher}, {format_date(src.published)}: {src.headline}"
+        st.markdown("- " + (md_link(label, str(src.url)) if src.url else md_escape(label)))
+    st.markdown(
+        "Coastlines: GSHHG (Wessel & Smith), LGPL-3.0-or-later. "
+        "Official areas: Geospatial Information Authority of Japan."
+    )
+
+# --- state → URL ----------------------------------------------------------------------------
+view = ViewState(
+    date=date, island=island,
+    speakers=tuple(slug(s) for s in speakers), topics=tuple(topics), sources=tuple(sources),
+)
+query = to_query(view)
+if {k: st.query_params.get_all(k) for k in st.query_params.keys()} != {
+    k: [v] for k, v in query.items()
+}:
+    st.query_params.from_dict(query)

@@ -1,0 +1,79 @@
+"""Helpers for the real-browser tests: a `streamlit run` server on a free
+loopback port and headless Debian Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(app: Path = REPO / "app.py", env: dict[str, str] | None = None,
+                     timeout: float = 60.0):
+    """Start `streamlit run` and yield its base URL; stop it afterwards."""
+    port = free_port()
+    full_env = {**os.environ, "KURIL_TILES": "off", "KURIL_ASSETS": "local",
+                "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
+    proc = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--server.enableStaticServing", "true", "--global.developmentMode", "false"],
+        cwd=app.parent, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:  # noqa: S310
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                raise RuntimeError(f"streamlit did not start on {url}:\n{out[-3000:]}")
+            time.sleep(0.2)
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def require_chromium() -> None:
+    """Browser tests run in CI and fail there without Chromium; elsewhere they skip."""
+    if shutil.which(CHROMIUM) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} missing in CI (scripts/install.sh --test installs it)")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+
+
+def map_frame(page):
+    """The live map iframe (while a map rebuilds, the stale one may linger: take the last)."""
+    return page.frame_locator(MAP_FRAME).last

@@ -1,0 +1,130 @@
+"""The app's logic through Streamlit's AppTest: slider, selection, URL state, notices,
+and the map payload (no external URL offline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import REPO_ROOT
+from geo.data import load_dataset
+
+DATASET = load_dataset()
+STOPS = sorted({e.date for e in DATASET.events})
+SIGNED = dt.date(1956, 10, 19)
+APP = REPO_ROOT / "app.py"
+
+
+@pytest.fixture(autouse=True)
+def offline_env(monkeypatch):
+    monkeypatch.setenv("KURIL_TILES", "off")
+    monkeypatch.setenv("KURIL_ASSETS", "local")
+
+
+def run_app(**params) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def text_of(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+def map_args(at: AppTest) -> dict:
+    components = at.get("component_instance")
+    assert len(components) == 1
+    return json.loads(components[0].proto.json_args)
+
+
+def test_default_view_is_latest_event_without_notice():
+    at = run_app()
+    assert at.select_slider(key="date").value == STOPS[-1]
+    assert at.selectbox(key="island").value is None
+    assert not at.warning
+    assert "Administered by Russia, claimed by Japan" in text_of(at)
+    assert at.query_params["date"] == STOPS[-1].isoformat()
+
+
+def test_slider_changes_status_and_claims():
+    at = run_app()
+    at.select_slider(key="date").set_value(dt.date(1900, 1, 1) if dt.date(1900, 1, 1) in STOPS
+                                           else STOPS[1]).run()
+    text = text_of(at)
+    assert "Administered by Japan" in text
+    assert "0 claim(s) said by" in text
+    assert at.query_params["date"] == STOPS[1].isoformat()
+    late = run_app(date="2019-02-21")
+    count = int(next(c.value for c in late.caption if "claim(s)" in c.value).split()[0])
+    assert count == sum(1 for c in DATASET.claims if c.said_on <= dt.date(2019, 2, 21))
+
+
+def test_query_params_restore_the_view():
+    at = run_app(date=SIGNED.isoformat(), island="shikotan", topic="declaration-1956")
+    assert at.select_slider(key="date").value == SIGNED
+    assert at.selectbox(key="island").value == "shikotan"
+    assert at.multiselect(key="f_topic").value == ["declaration-1956"]
+    text = text_of(at)
+    assert "Article 9" in text and "Шикотан" in text and "色丹島" in text
+    assert not at.warning
+
+
+@pytest.mark.parametrize("params", [
+    {"date": "not-a-date"}, {"date": "2999-01-01"}, {"island": "sakhalin"},
+    {"date": "1956-13-45", "island": "<script>alert(1)</script>"}, {"topic": "x" * 5000},
+    {"zoom": "12"},
+])
+def test_bad_params_fall_back_with_a_notice(params):
+    at = run_app(**params)
+    assert at.warning, "expected a visible notice"
+    assert at.select_slider(key="date").value in STOPS
+    assert at.selectbox(key="island").value in (None, "shikotan")
+
+
+def test_selection_survives_a_date_change():
+    at = run_app(island="kunashir")
+    at.select_slider(key="date").set_value(SIGNED).run()
+    assert at.selectbox(key="island").value == "kunashir"
+    assert "Not covered" in text_of(at)
+    assert at.query_params["island"] == "kunashir"
+
+
+def test_map_click_selects_the_island():
+    at = run_app()
+    at.session_state["map"] = {
+        "last_active_drawing": {"type": "Feature", "properties": {"id": "shikotan"},
+                                "geometry": None},
+        "last_object_clicked": {"lat": 43.8, "lng": 146.75},
+    }
+    at.run()
+    assert at.selectbox(key="island").value == "shikotan"
+    # choosing another island in the selectbox is not undone by the old click
+    at.selectbox(key="island").set_value("iturup").run()
+    assert at.selectbox(key="island").value == "iturup"
+
+
+def test_map_payload_has_no_external_url_offline():
+    at = run_app(island="habomai")
+    args = map_args(at)
+    payload = " ".join(str(args.get(k, "")) for k in
+                       ("script", "header", "html", "feature_group", "js_links", "css_links"))
+    assert "http://" not in payload and "https://" not in payload and "//cdn" not in payload
+    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
+    assert "island-habomai" in args["feature_group"]
+
+
+def test_date_change_keeps_the_map_mounted():
+    """The base map (and so the component's key) is the same at every date; only
+    the feature group changes."""
+    at = run_app()
+    first = map_args(at)
+    at.select_slider(key="date").set_value(SIGNED).run()
+    second = map_args(at)
+    assert first["script"] == second["script"]
+    assert first["feature_group"] != second["feature_group"]

@@ -1,0 +1,104 @@
+"""Real browser tests: headless Debian Chromium against `streamlit run` on loopback."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, map_frame, require_chromium, streamlit_server
+
+pytestmark = pytest.mark.browser
+TIMEOUT = 30_000
+
+
+@pytest.fixture(scope="module")
+def server():
+    require_chromium()
+    with streamlit_server() as (url, _proc):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    failures: list[str] = []
+    page.on("requestfailed", lambda r: failures.append(f"failed {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and failures.append(f"{r.status} {r.url}"))
+    page.failures = failures
+    yield page
+    context.close()
+
+
+def wait_for_islands(page):
+    frame = map_frame(page)
+    for island in ("iturup", "kunashir", "shikotan", "habomai"):
+        frame.locator(f"path.island-{island}").first.wait_for(state="attached")
+    return frame
+
+
+def fill_of(frame, island: str) -> str:
+    return frame.locator(f"path.island-{island}").first.get_attribute("fill")
+
+
+def test_map_renders_with_no_failed_request(server, page):
+    page.goto(server)
+    frame = wait_for_islands(page)
+    assert frame.locator("path.island-habomai").count() >= 1
+    page.wait_for_load_state("networkidle")
+    assert page.failures == []
+
+
+def test_clicking_shikotan_opens_its_panel(server, page):
+    page.goto(server)
+    frame = wait_for_islands(page)
+    frame.locator("path.island-shikotan").first.click(force=True)
+    page.get_by_text("Шикотан", exact=False).first.wait_for()
+    page.get_by_text("Claims about Shikotan", exact=False).first.wait_for()
+    assert re.search(r"island=shikotan", page.url)
+
+
+def test_slider_recolours_without_remounting(server, page):
+    page.goto(server + "/?date=2022-03-21")
+    frame = wait_for_islands(page)
+    before = fill_of(frame, "shikotan")
+    frame.locator(".leaflet-control-zoom-in").click()
+    frame.locator("body").evaluate("() => { window.__mounted_marker = 42; }")
+    zoom = frame.locator("body").evaluate("() => window.map.getZoom()")
+    slider = page.get_by_role("slider").first
+    slider.focus()
+    page.keyboard.press("Home")  # the first event, 1855: administered by Japan
+    page.get_by_text("0 claim(s) said by", exact=False).wait_for()
+    page.wait_for_function(
+        "([sel, old]) => { const f = [...document.querySelectorAll(sel)].pop();"
+        " const p = f && f.contentDocument.querySelector('path.island-shikotan');"
+        " return p && p.getAttribute('fill') !== old; }",
+        arg=['iframe[title="streamlit_folium.st_folium"]', before],
+    )
+    frame = map_frame(page)
+    assert fill_of(frame, "shikotan") != before
+    assert frame.locator("body").evaluate("() => window.__mounted_marker") == 42
+    assert frame.locator("body").evaluate("() => window.map.getZoom()") == zoom
+    assert "date=1855-02-07" in page.url
+
+
+def test_deep_link_restores_the_view(server, page):
+    page.goto(server + "/?date=1956-10-19&island=shikotan")
+    wait_for_islands(page)
+    page.get_by_text("Article 9", exact=False).first.wait_for()
+    page.get_by_text("Claims about Shikotan", exact=False).first.wait_for()
+    assert page.get_by_role("slider").first.get_attribute("aria-valuetext") is not None
+    assert "19 Oct 1956" in page.locator('[data-testid="stSlider"]').first.inner_text()

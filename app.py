@@ -156,7 +156,8 @@ with panel_col:
     )
     if island is None:
         for island_id in ISLAND_IDS:
-            st.markdown(f"**{md_escape(names[island_id])}** — {md_escape(statuses[island_id].label)}")
+            label = statuses[island_id].label
+            st.markdown(f"**{md_escape(names[island_id])}** — {md_escape(label)}")
     else:
         row = island_rows[island]
         st.subheader(names[island])

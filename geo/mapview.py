@@ -118,7 +118,8 @@ def island_layer(joined: gpd.GeoDataFrame, selected: str | None) -> folium.Featu
         control=False,
     ).add_to(group)
     for row in joined.itertuples():
-        point = row.geometry.representative_point() if row.id != "habomai" else row.geometry.centroid
+        geometry = row.geometry
+        point = geometry.centroid if row.id == "habomai" else geometry.representative_point()
         label = display_name(row._asdict())
         folium.Marker(
             location=(point.y, point.x),

@@ -77,3 +77,26 @@ def require_chromium() -> None:
 def map_frame(page):
     """The live map iframe (while a map rebuilds, the stale one may linger: take the last)."""
     return page.frame_locator(MAP_FRAME).last
+
+
+def land_point(island: str) -> tuple[float, float]:
+    """(lat, lon) of a point surely on the island's largest polygon."""
+    import geopandas as gpd
+
+    gdf = gpd.read_file(REPO / "data" / "islands.geojson")
+    geom = gdf.loc[gdf["id"] == island, "geometry"].iloc[0]
+    largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+    point = largest.representative_point()
+    return point.y, point.x
+
+
+def click_island(page, island: str) -> None:
+    """Click on land of `island` in the live map, as a user would with the mouse."""
+    lat, lon = land_point(island)
+    frame = map_frame(page)
+    x, y = frame.locator("body").evaluate(
+        "(_el, [lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]);"
+        " const r = window.map.getContainer().getBoundingClientRect();"
+        " return [p.x + r.left, p.y + r.top]; }", [lat, lon])
+    box = page.locator(MAP_FRAME).last.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)

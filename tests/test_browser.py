@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, map_frame, require_chromium, streamlit_server
+from tests.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    click_island,
+    map_frame,
+    require_chromium,
+    streamlit_server,
+)
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000
@@ -32,7 +39,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(viewport={"width": 1400, "height": 1400})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
     failures: list[str] = []
@@ -64,8 +71,8 @@ def test_map_renders_with_no_failed_request(server, page):
 
 def test_clicking_shikotan_opens_its_panel(server, page):
     page.goto(server)
-    frame = wait_for_islands(page)
-    frame.locator("path.island-shikotan").first.click(force=True)
+    wait_for_islands(page)
+    click_island(page, "shikotan")
     page.get_by_text("Шикотан", exact=False).first.wait_for()
     page.get_by_text("Claims about Shikotan", exact=False).first.wait_for()
     assert re.search(r"island=shikotan", page.url)

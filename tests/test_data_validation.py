@@ -84,7 +84,8 @@ def test_extra_field_is_a_typo(tmp_path, minimal_data):
 def test_said_after_publication(tmp_path, minimal_data):
     minimal_data["claims.yaml"][0]["said_on"] = "2019-03-01"
     minimal_data["events.yaml"][1]["date"] = "2019-03-01"
-    expect_error(tmp_path, minimal_data, "claims.yaml", "'test-claim'", "said_on", "after its source")
+    expect_error(tmp_path, minimal_data, "claims.yaml", "'test-claim'", "said_on",
+                 "after its source")
 
 
 def test_event_claim_on_other_date(tmp_path, minimal_data):

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-
 import re
 
 from geo.mapview import click_signature, clicked_island, tooltip_html
 from geo.present import claim_markdown, md_link
 from geo.text import format_date, md_escape, shorten, slug
 
-HOSTILE = "<script>window.pwned=1</script><img src=x onerror=alert(1)> `${alert(2)}` [x](javascript:alert(3)) $x$"
+HOSTILE = (
+    "<script>window.pwned=1</script><img src=x onerror=alert(1)> `${alert(2)}` "
+    "[x](javascript:alert(3)) $x$"
+)
 
 
 def test_format_date_precisions():

@@ -10,6 +10,7 @@ from streamlit_folium import st_folium
 
 from geo import ISLAND_IDS
 from geo.data import load_dataset
+from geo.errors import DataError
 from geo.islands import load_context, load_islands
 from geo.join import claims_table, filter_claims, join_at, to_geojson
 from geo.mapview import (
@@ -62,7 +63,11 @@ def joined_at(date: dt.date):
     return join_at(islands, claims, model, date)
 
 
-dataset, islands, context, model, claims, stops = load_all()
+try:
+    dataset, islands, context, model, claims, stops = load_all()
+except DataError as error:
+    st.error(f"The data could not be loaded, so nothing is shown. {md_escape(str(error))}")
+    st.stop()
 stop_dates = [s.date for s in stops]
 stop_by_date = {s.date: s for s in stops}
 island_rows = {r["id"]: r for r in islands.to_dict("records")}

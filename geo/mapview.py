@@ -104,7 +104,8 @@ def island_layer(joined: gpd.GeoDataFrame, selected: str | None) -> folium.Featu
         return {
             "fillColor": PALETTE[props["category"]],
             "color": "#000000" if chosen else "#333333",
-            "weight": 3 if chosen else 1,
+            "weight": 2.5 if chosen else 0.8,
+            "dashArray": "4 2" if chosen else None,
             "fillOpacity": 0.85,
             "className": f"island island-{props['id']}",
         }
@@ -118,14 +119,13 @@ def island_layer(joined: gpd.GeoDataFrame, selected: str | None) -> folium.Featu
         control=False,
     ).add_to(group)
     for row in joined.itertuples():
-        geometry = row.geometry
-        point = geometry.centroid if row.id == "habomai" else geometry.representative_point()
-        label = display_name(row._asdict())
+        # Label just east of the island, so it never hides the land it names.
+        minx, miny, maxx, maxy = row.geometry.bounds
         folium.Marker(
-            location=(point.y, point.x),
+            location=((miny + maxy) / 2, maxx),
             icon=folium.DivIcon(
-                html=f'<div class="island-label">{escape(label)}</div>',
-                icon_size=(0, 0), icon_anchor=(0, 0), class_name="island-label-icon",
+                html=f'<div class="island-label">{escape(display_name(row._asdict()))}</div>',
+                icon_size=(0, 0), icon_anchor=(-6, 8), class_name="island-label-icon",
             ),
             interactive=False,
             pane="labels",

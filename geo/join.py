@@ -57,16 +57,25 @@ def filter_claims(
     if date is not None:
         mask &= table["said_on"] <= pd.Timestamp(date)
     if island is not None:
-        named = table["islands"].str.split(";").apply(lambda ids: island in ids)
-        mask &= named | (table["scope"] == "dispute")
+        mask &= _lists(table["islands"], [island]) | (table["scope"] == "dispute")
     if speakers:
         mask &= table["speaker"].isin(list(speakers))
     if topics:
-        wanted = set(topics)
-        mask &= table["topics"].str.split(";").apply(lambda ts: bool(wanted.intersection(ts)))
+        mask &= _lists(table["topics"], topics)
     if sources:
         mask &= table["source"].isin(list(sources))
     return table[mask]
+
+
+def _lists(column: pd.Series, wanted: Collection[str]) -> pd.Series:
+    """True where the ';'-joined list in `column` holds any of `wanted` (whole items;
+    vectorised: the same as splitting each row on ';' and testing membership)."""
+    wrapped = ";" + column + ";"
+    found = pd.Series(False, index=column.index)
+    for item in dict.fromkeys(wanted):
+        if ";" not in item:  # an item with ';' in it can never be a whole item
+            found |= wrapped.str.contains(f";{item};", regex=False)
+    return found
 
 
 def status_frame(model: StatusModel, date: dt.date) -> pd.DataFrame:

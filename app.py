@@ -17,7 +17,9 @@ from geo.mapview import (
     build_base_map,
     click_signature,
     clicked_island,
+    context_geojson,
     display_name,
+    island_data,
     island_layer,
     legend_items,
 )
@@ -63,23 +65,42 @@ def joined_at(date: dt.date):
     return join_at(islands, claims, model, date)
 
 
+@st.cache_resource(show_spinner=False)
+def context_json() -> str:
+    return context_geojson(load_all()[2])
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def island_data_at(date: dt.date):
+    return island_data(joined_at(date))
+
+
+@st.cache_resource(show_spinner=False)
+def lookups():
+    """Lookups derived from the data, the same on every run (read-only)."""
+    dataset, islands, _context, _model, claims, stops = load_all()
+    stop_dates = [s.date for s in stops]
+    stop_by_date = {s.date: s for s in stops}
+    island_rows = {r["id"]: r for r in islands.to_dict("records")}
+    names = {i: display_name(r) for i, r in island_rows.items()}
+    speaker_names = sorted(claims["speaker"].unique())
+    speaker_by_slug = {slug(n): n for n in speaker_names}
+    aliases = {}
+    for island_id, row in island_rows.items():
+        for key in ("name_en", "name_ja_romaji", "name_ru", "name_ja"):
+            aliases[str(row[key]).strip().lower()] = island_id
+    choices = Choices(stops=stop_dates, speakers=list(speaker_by_slug),
+                      topics=list(dataset.topics), sources=list(dataset.sources),
+                      island_aliases=aliases)
+    return stop_dates, stop_by_date, island_rows, names, speaker_names, speaker_by_slug, choices
+
+
 try:
     dataset, islands, context, model, claims, stops = load_all()
 except DataError as error:
     st.error(f"The data could not be loaded, so nothing is shown. {md_escape(str(error))}")
     st.stop()
-stop_dates = [s.date for s in stops]
-stop_by_date = {s.date: s for s in stops}
-island_rows = {r["id"]: r for r in islands.to_dict("records")}
-names = {i: display_name(r) for i, r in island_rows.items()}
-speaker_names = sorted(claims["speaker"].unique())
-speaker_by_slug = {slug(n): n for n in speaker_names}
-aliases = {}
-for island_id, row in island_rows.items():
-    for key in ("name_en", "name_ja_romaji", "name_ru", "name_ja"):
-        aliases[str(row[key]).strip().lower()] = island_id
-choices = Choices(stops=stop_dates, speakers=list(speaker_by_slug), topics=list(dataset.topics),
-                  sources=list(dataset.sources), island_aliases=aliases)
+stop_dates, stop_by_date, island_rows, names, speaker_names, speaker_by_slug, choices = lookups()
 
 # --- URL → state, once per session ---------------------------------------------------------
 if "_initialized" not in st.session_state:
@@ -136,12 +157,13 @@ with map_col:
     selected = st.session_state.island
     site_assets, tiles = map_settings()
     st_folium(
-        build_base_map(context, site_assets, tiles),
+        build_base_map(context_json(), site_assets, tiles),
         key="map",
-        feature_group_to_add=island_layer(joined, selected),
+        feature_group_to_add=island_layer(island_data_at(date), selected),
         returned_objects=["last_active_drawing", "last_object_clicked"],
         height=520,
         use_container_width=True,
+        render=False,  # build_base_map makes a fresh map each run; st_folium renders it
     )
     st.markdown(
         "  \n".join(
@@ -165,7 +187,7 @@ with panel_col:
             st.markdown(f"**{md_escape(names[island_id])}** — {md_escape(label)}")
     else:
         row = island_rows[island]
-        st.subheader(names[island])
+        st.subheader(md_escape(names[island]))
         st.markdown(names_markdown(row))
         st.markdown(area_markdown(row))
         st.markdown(status_markdown(statuses[island]))

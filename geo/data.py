@@ -59,6 +59,8 @@ def load_records(path: Path, model: type[M]) -> list[M]:
         raise DataError(name, None, None, f"file not found at {path}") from None
     except UnicodeDecodeError as exc:
         raise DataError(name, None, None, f"not valid UTF-8 ({exc.reason})") from None
+    except OSError as exc:
+        raise DataError(name, None, None, f"cannot be read ({exc.strerror or exc})") from None
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -102,6 +104,8 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
     sources = {s.id: s for s in load_records(data_dir / FILES["sources"], Source)}
     claims = load_records(data_dir / FILES["claims"], Claim)
     events = load_records(data_dir / FILES["events"], Event)
+    if not events:
+        raise DataError(FILES["events"], None, None, "needs at least one event")
 
     cf, ef = FILES["claims"], FILES["events"]
     for c in claims:

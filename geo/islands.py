@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import geopandas as gpd
@@ -24,6 +25,8 @@ def _read_features(path: Path) -> list[dict]:
         raise DataError(path.name, None, None, f"file not found at {path}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DataError(path.name, None, None, f"not valid GeoJSON ({exc})") from None
+    except OSError as exc:
+        raise DataError(path.name, None, None, f"cannot be read ({exc.strerror or exc})") from None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         raise DataError(path.name, None, "type", "must be a GeoJSON FeatureCollection")
     features = doc.get("features")
@@ -62,6 +65,8 @@ def load_islands(path: Path = DATA_DIR / "islands.geojson") -> gpd.GeoDataFrame:
             value = props.get(key)
             if value is None or not isinstance(value, kind) or value == "":
                 raise DataError(path.name, label, f"properties.{key}", "missing or wrong type")
+            if isinstance(value, float) and not math.isfinite(value):
+                raise DataError(path.name, label, f"properties.{key}", "not a finite number")
         if props["id"] not in ISLAND_IDS:
             raise DataError(path.name, label, "properties.id", f"unknown island '{props['id']}'")
         if props["id"] in seen:

@@ -5,6 +5,7 @@ without remounting the map. Every data text placed in HTML is escaped here."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from html import escape
 
 import folium
@@ -46,8 +47,15 @@ def _use_assets(m: folium.Map, assets: Assets) -> None:
     m.default_css = [(f"leaflet_css{i}", url) for i, url in enumerate(assets.css)]
 
 
-def build_base_map(context: gpd.GeoDataFrame, assets: Assets, tiles: bool) -> folium.Map:
-    """The part of the map that is the same at every date."""
+def context_geojson(context: gpd.GeoDataFrame) -> str:
+    """The nearby land as GeoJSON text: the same at every date, so build it once."""
+    return context[["geometry"]].to_json(drop_id=True)
+
+
+def build_base_map(context: gpd.GeoDataFrame | str, assets: Assets, tiles: bool) -> folium.Map:
+    """The part of the map that is the same at every date. `context` is the nearby
+    land, or its `context_geojson` text made once."""
+    context_json = context if isinstance(context, str) else context_geojson(context)
     m = folium.Map(
         location=CENTER, zoom_start=ZOOM, min_zoom=5, max_zoom=13, tiles=None,
         max_bounds=True, min_lat=BOUNDS[0][0], max_lat=BOUNDS[1][0],
@@ -65,7 +73,7 @@ def build_base_map(context: gpd.GeoDataFrame, assets: Assets, tiles: bool) -> fo
         folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="Basemap",
                          subdomains="abcd", max_zoom=19).add_to(m)
     folium.GeoJson(
-        json.loads(context[["geometry"]].to_json(drop_id=True)),
+        json.loads(context_json),
         name="Nearby land",
         style_function=lambda _f: {
             "fillColor": CONTEXT_FILL, "color": CONTEXT_EDGE, "weight": 0.6,
@@ -86,16 +94,46 @@ def display_name(row: dict) -> str:
     return f"{row['name_en']} / {row['name_ja_romaji']}"
 
 
+def inert(html: str) -> str:
+    """Escaped HTML that branca will not read as a Jinja template: folium re-renders
+    every script it generates as a template, so '{{ … }}' from data would run."""
+    return html.replace("{", "&#123;").replace("}", "&#125;")
+
+
 def tooltip_html(row: dict) -> str:
     """Hover text for an island: both names and its status, escaped."""
     names = f"{display_name(row)} ({row['name_ru']}, {row['name_ja']})"
-    return f"<b>{escape(names)}</b><br>{escape(row['status'])}"
+    return inert(f"<b>{escape(names)}</b><br>{escape(row['status'])}")
 
 
-def island_layer(joined: gpd.GeoDataFrame, selected: str | None) -> folium.FeatureGroup:
-    """The island polygons coloured by status, for one date."""
-    slim = joined[["id", "name_en", "name_ja_romaji", "category", "geometry"]].copy()
+@dataclass(frozen=True)
+class IslandData:
+    """What the island layer draws at one date, ready to draw: the GeoJSON text
+    (ids, names, category, tooltip, geometry) and each label's place and text.
+    Depends on the date only, so it can be made once per date and reused."""
+
+    geojson: str
+    labels: tuple[tuple[tuple[float, float], str], ...]
+
+
+def island_data(joined: gpd.GeoDataFrame) -> IslandData:
+    """The island layer's data from the islands joined at one date."""
+    slim = joined[["id", "category", "geometry"]].copy()
     slim["tooltip"] = [tooltip_html(r) for r in joined.to_dict("records")]
+    labels = []
+    for row in joined.itertuples():
+        # Label just east of the island, so it never hides the land it names.
+        minx, miny, maxx, maxy = row.geometry.bounds
+        labels.append((((miny + maxy) / 2, maxx), display_name(row._asdict())))
+    return IslandData(slim.to_json(drop_id=True), tuple(labels))
+
+
+def island_layer(
+    joined: gpd.GeoDataFrame | IslandData, selected: str | None
+) -> folium.FeatureGroup:
+    """The island polygons coloured by status, for one date (`joined` at that date,
+    or its `island_data`)."""
+    data = joined if isinstance(joined, IslandData) else island_data(joined)
     group = folium.FeatureGroup(name="Islands", control=False)
 
     def style(feature: dict) -> dict:
@@ -111,20 +149,18 @@ def island_layer(joined: gpd.GeoDataFrame, selected: str | None) -> folium.Featu
         }
 
     folium.GeoJson(
-        json.loads(slim.to_json(drop_id=True)),
+        json.loads(data.geojson),
         name="Island status",
         style_function=style,
         highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
         tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
         control=False,
     ).add_to(group)
-    for row in joined.itertuples():
-        # Label just east of the island, so it never hides the land it names.
-        minx, miny, maxx, maxy = row.geometry.bounds
+    for location, name in data.labels:
         folium.Marker(
-            location=((miny + maxy) / 2, maxx),
+            location=location,
             icon=folium.DivIcon(
-                html=f'<div class="island-label">{escape(display_name(row._asdict()))}</div>',
+                html=inert(f'<div class="island-label">{escape(name)}</div>'),
                 icon_size=(0, 0), icon_anchor=(-6, 8), class_name="island-label-icon",
             ),
             interactive=False,

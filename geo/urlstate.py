@@ -4,6 +4,7 @@ to defaults with a notice for anything odd) and write a ViewState back."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -51,7 +52,7 @@ def _parse_date(values: list[str], choices: Choices, notices: list[str]) -> dt.d
     text = values[-1].strip() if values else ""
     try:
         wanted = dt.date.fromisoformat(text)
-        if len(text) != 10:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
             raise ValueError
     except ValueError:
         notices.append(
@@ -100,8 +101,9 @@ def _parse_list(
         if item in allowed:
             if item not in picked:
                 picked.append(item)
-        elif slug(item) in allowed and slug(item) not in picked:
-            picked.append(slug(item))
+        elif slug(item) in allowed:
+            if slug(item) not in picked:
+                picked.append(slug(item))
         else:
             notices.append(f"Unknown {key} '{shorten(item)}' ignored.")
         if len(notices) > MAX_VALUES:

@@ -1,0 +1,235 @@
+"""Browser-side measurements in headless Chromium (Playwright) against real
+`streamlit run` servers on loopback: slider → map repainted, bytes per rerun,
+first load (warm and cold server) and server memory per session.
+
+Times are taken inside the page with performance.now(), so Playwright's own
+polling does not add to them: a keydown listener stamps the slider change, a
+MutationObserver on the map iframe plus a requestAnimationFrame loop notice
+the island path's new fill, and the next animation frame after that is the
+repaint.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+from benchmarks import APP, FLOOR, REPO
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, streamlit_server
+
+ISLANDS = ("iturup", "kunashir", "shikotan", "habomai")
+PROBE_ISLAND = "shikotan"
+TIMEOUT_MS = 60_000
+VIEWPORT = {"width": 1400, "height": 1000}
+
+# Installed before the slider key press. Resolves window.__probe.{t0, dom, paint}.
+ARM_REPAINT = """
+([sel, island]) => {
+  const path = () => {
+    const f = [...document.querySelectorAll(sel)].pop();
+    const d = f && f.contentDocument;
+    return d && d.querySelector('path.island-' + island);
+  };
+  const first = path();
+  const probe = window.__probe = {old: first ? first.getAttribute('fill') : null,
+                                  t0: null, dom: null, paint: null};
+  window.addEventListener('keydown', () => {
+    if (probe.t0 === null) probe.t0 = performance.now();
+  }, {capture: true, once: true});
+  const seen = () => {
+    if (probe.dom !== null) return true;
+    const p = path();
+    const fill = p && p.getAttribute('fill');
+    if (fill && fill !== probe.old && probe.t0 !== null) {
+      probe.dom = performance.now();
+      requestAnimationFrame(() => { probe.paint = performance.now(); });
+      return true;
+    }
+    return false;
+  };
+  const f = [...document.querySelectorAll(sel)].pop();
+  if (f && f.contentDocument) {
+    const obs = new MutationObserver(() => { if (seen()) obs.disconnect(); });
+    obs.observe(f.contentDocument, {subtree: true, childList: true, attributes: true,
+                                    attributeFilter: ['fill']});
+  }
+  const loop = () => { if (!seen()) requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
+  return probe.old;
+}
+"""
+
+# Init script for first-load timing: from document start, poll (5 ms) for all
+# four island paths in the last map iframe; stamp the next animation frame.
+LOAD_PROBE = """
+(() => {
+  if (window.top !== window) return;
+  const sel = __SEL__, islands = __ISLANDS__;
+  const tick = () => {
+    const f = [...document.querySelectorAll(sel)].pop();
+    let d = null;
+    try { d = f && f.contentDocument; } catch (e) { d = null; }
+    if (d && islands.every(i => {
+          const p = d.querySelector('path.island-' + i);
+          return p && p.getAttribute('fill');
+        })) {
+      const found = performance.now();
+      requestAnimationFrame(() => { window.__loaded = {found, paint: performance.now()}; });
+      return;
+    }
+    setTimeout(tick, 5);
+  };
+  tick();
+})();
+""".replace("__SEL__", json.dumps(MAP_FRAME)).replace("__ISLANDS__", json.dumps(ISLANDS))
+
+
+@contextlib.contextmanager
+def floor_site():
+    """The floor app in a temp folder beside links to static/ and .streamlit/.
+
+    Streamlit serves <script folder>/static and tests.browser starts the server
+    in the script's folder, so a copy there finds the same Leaflet and config."""
+    with tempfile.TemporaryDirectory(prefix="kuril-floor-") as tmp:
+        folder = Path(tmp)
+        shutil.copy(FLOOR, folder / "floor_app.py")
+        (folder / "static").symlink_to(REPO / "static", target_is_directory=True)
+        (folder / ".streamlit").symlink_to(REPO / ".streamlit", target_is_directory=True)
+        yield folder / "floor_app.py"
+
+
+def server_env() -> dict[str, str]:
+    return {"PYTHONPATH": str(REPO)}
+
+
+@contextlib.contextmanager
+def server(which: str, env: dict[str, str] | None = None):
+    """Yield (url, proc, seconds to healthy) for 'app' or 'floor'."""
+    full_env = {**server_env(), **(env or {})}
+    with contextlib.ExitStack() as stack:
+        script = APP if which == "app" else stack.enter_context(floor_site())
+        t = time.perf_counter()
+        url, proc = stack.enter_context(streamlit_server(script, env=full_env, timeout=120))
+        yield url, proc, time.perf_counter() - t
+
+
+@contextlib.contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_page(browser, url: str, context=None):
+    """A page on `url` with all four islands drawn; returns (context, page, load times)."""
+    own = context is None
+    context = context or browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.add_init_script(LOAD_PROBE)
+    page.goto(url, wait_until="commit")
+    page.wait_for_function("() => window.__loaded", polling=50, timeout=TIMEOUT_MS)
+    loaded = page.evaluate("() => window.__loaded")
+    return (context if own else None), page, loaded
+
+
+def first_load(browser, url: str) -> float:
+    """Navigation start → four island polygons painted, ms, in a fresh browser context."""
+    context, _page, loaded = open_page(browser, url)
+    context.close()
+    return loaded["paint"]
+
+
+def slider_run(browser, url: str) -> dict:
+    """A fresh page (new session) at the last stop; Home moves the slider to the
+    first stop, a date this session has not seen, so the server sends the whole
+    map; End then goes back to a date it has seen, and Streamlit's client-side
+    message cache lets the server send a reference instead of the map. Both
+    recolour Shikotan. Returns repaint time and websocket bytes for each."""
+    frames: list[int] = []
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.on("websocket", lambda ws: ws.on("framereceived",
+                                              lambda payload: frames.append(len(payload))))
+        page.add_init_script(LOAD_PROBE)
+        page.goto(url, wait_until="commit")
+        page.wait_for_function("() => window.__loaded", polling=50, timeout=TIMEOUT_MS)
+        page.wait_for_timeout(500)
+        return {"new": _change(page, "Home", frames), "revisit": _change(page, "End", frames)}
+    finally:
+        context.close()
+
+
+def _change(page, key: str, frames: list[int]) -> dict:
+    page.get_by_role("slider").first.focus()
+    page.evaluate(ARM_REPAINT, [MAP_FRAME, PROBE_ISLAND])
+    start = len(frames)
+    page.keyboard.press(key)
+    page.wait_for_function("() => window.__probe.paint !== null", polling=10, timeout=TIMEOUT_MS)
+    probe = page.evaluate("() => window.__probe")
+    # Let the rest of the rerun's messages (script finished, URL state) arrive.
+    page.wait_for_timeout(600)
+    sizes = frames[start:]
+    return {
+        "repaint_ms": probe["paint"] - probe["t0"],
+        "dom_ms": probe["dom"] - probe["t0"],
+        "bytes": sum(sizes),
+        "frames": len(sizes),
+        "largest_frame": max(sizes, default=0),
+    }
+
+
+def rss_bytes(proc) -> int:
+    """RSS of the streamlit process and all its children."""
+    p = psutil.Process(proc.pid)
+    total = p.memory_info().rss
+    for child in p.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            total += child.memory_info().rss
+    return total
+
+
+def memory_profile(browser, url: str, proc, sessions: int, budget_s: float,
+                   settle_s: float = 3.0) -> dict:
+    """RSS with 1 session and with `sessions` sessions open (added one by one, each
+    waiting for its polygons; 5 pages per browser context)."""
+    t_end = time.monotonic() + budget_s
+    contexts = []
+    pages = []
+    idle = rss_bytes(proc)
+
+    def add_page() -> None:
+        if len(pages) % 5 == 0:
+            contexts.append(browser.new_context(viewport=VIEWPORT))
+        _c, page, _loaded = open_page(browser, url, context=contexts[-1])
+        pages.append(page)
+
+    try:
+        add_page()
+        time.sleep(settle_s)
+        one = rss_bytes(proc)
+        while len(pages) < sessions and time.monotonic() < t_end:
+            add_page()
+        time.sleep(settle_s)
+        many = rss_bytes(proc)
+        reached = len(pages)
+    finally:
+        for c in contexts:
+            with contextlib.suppress(Exception):
+                c.close()
+    per = (many - one) / (reached - 1) if reached > 1 else float("nan")
+    return {"idle_rss": idle, "rss_1": one, "rss_n": many, "sessions": reached,
+            "per_session": per}

@@ -1,0 +1,419 @@
+"""Benchmark the dashboard against the floor app, side by side in one run.
+
+    .venv/bin/python -m benchmarks.run            # everything, ~6-9 minutes
+    .venv/bin/python -m benchmarks.run --quick    # fewer runs, smaller scales
+    .venv/bin/python -m benchmarks.run --only rerun,scale --profile
+
+Prints a table (medians, app/floor ratios, targets, pass/miss) and writes
+benchmarks/out/results-<time>.json and benchmarks/out/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # `python benchmarks/run.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import APP, FLOOR, OUT, REPO  # noqa: E402
+
+PHASES = ("rerun", "scale", "repaint", "load", "cold", "memory")
+TARGETS = {
+    "rerun": 1.25, "repaint": 1.25, "load": 1.30, "cold": 1.30,
+    "map_kb": 100.0, "session_mb": 2.0, "scale": 2.0,
+}
+KB, MB = 1e3, 1e6
+BASE_ENV = {"KURIL_TILES": "off", "KURIL_ASSETS": "local",
+            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+
+
+LOADAVG: list[tuple[str, float]] = []
+
+
+def log(msg: str) -> None:
+    load = os.getloadavg()[0]
+    LOADAVG.append((msg, load))
+    print(f"[{time.strftime('%H:%M:%S')}] {msg} (load avg {load:.1f})", file=sys.stderr,
+          flush=True)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def machine_facts() -> dict:
+    cpu = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    from importlib.metadata import version
+    return {
+        "nproc": os.cpu_count(), "cpu": cpu, "memory": mem, "python": platform.python_version(),
+        **{pkg: version(pkg) for pkg in ("streamlit", "streamlit-folium", "folium", "pandas",
+                                         "geopandas", "playwright")},
+        "loadavg_start": os.getloadavg(),
+    }
+
+
+# --- server-side reruns (AppTest workers) ---------------------------------------------------
+
+
+class Worker:
+    """A benchmarks.rerun_worker subprocess."""
+
+    def __init__(self, name: str, app: Path, env: dict | None = None,
+                 query: tuple[str, ...] = (), log_dir: Path | None = None):
+        self.name = name
+        cmd = [sys.executable, "-m", "benchmarks.rerun_worker", "--app", str(app)]
+        for q in query:
+            cmd += ["--query", q]
+        self.log = open((log_dir or OUT) / f"worker-{name}.log", "w")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            cmd, cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
+            text=True, env={**os.environ, **BASE_ENV, "PYTHONPATH": str(REPO), **(env or {})},
+        )
+        self.started = time.perf_counter()
+        self.ready: dict | None = None
+
+    def _read(self, tag: str) -> dict:
+        for line in self.proc.stdout:
+            if line.startswith("@@error"):
+                raise RuntimeError(f"{self.name}: {line}")
+            if line.startswith(f"@@{tag} "):
+                return json.loads(line.split(" ", 1)[1])
+        raise RuntimeError(f"worker {self.name} exited (see {self.log.name})")
+
+    def wait_ready(self) -> dict:
+        if self.ready is None:
+            self.ready = self._read("ready")
+            self.ready["ready_s"] = time.perf_counter() - self.started
+        return self.ready
+
+    def ask(self, cmd: str, tag: str) -> dict:
+        self.proc.stdin.write(cmd + "\n")
+        self.proc.stdin.flush()
+        return self._read(tag)
+
+    def step(self) -> dict:
+        return self.ask("step", "step")
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.proc.stdin.write("quit\n")
+            self.proc.stdin.flush()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+def interleave(workers: list[Worker], runs: int) -> dict[str, list[dict]]:
+    """`runs` timed slider changes per worker, taking turns (order rotates each round)."""
+    times: dict[str, list[dict]] = {w.name: [] for w in workers}
+    for i in range(runs):
+        k = i % len(workers)
+        for w in workers[k:] + workers[:k]:
+            times[w.name].append(w.step())
+    return times
+
+
+def phase_rerun(runs: int, profile: bool) -> dict:
+    workers = [Worker("app", APP), Worker("floor", FLOOR)]
+    try:
+        ready = {w.name: w.wait_ready() for w in workers}
+        times = interleave(workers, runs)
+        if profile:
+            path = OUT / "profile-rerun-app.txt"
+            workers[0].ask(f"profile {path}", "profile")
+            log(f"profile written to {path} (+ .html)")
+    finally:
+        for w in workers:
+            w.close()
+    out = {"runs": times, "ready": ready}
+    for name in ("app", "floor"):
+        out[f"{name}_script_ms"] = median([r["script_ms"] for r in times[name]])
+        out[f"{name}_apptest_ms"] = median([r["ms"] for r in times[name]])
+    return out
+
+
+def phase_scale(runs: int, scales: list[int], profile: bool, while_loading=None) -> dict:
+    """Workers on 1x..Nx claims. The big folders take a minute or two to load (pure-Python
+    YAML); `while_loading()` runs meanwhile (the memory phase: RSS is not a timing)."""
+    from benchmarks.synth import claim_count, make_data_dir
+
+    with tempfile.TemporaryDirectory(prefix="kuril-bench-data-") as tmp:
+        workers = []
+        counts = {}
+        try:
+            for scale in scales:
+                folder = make_data_dir(scale, Path(tmp) / f"x{scale}")
+                counts[scale] = claim_count(folder)
+                workers.append(Worker(f"x{scale}", APP, env={"KURIL_DATA_DIR": str(folder)},
+                                      query=("island=shikotan",)))
+            log(f"scale: loading {', '.join(f'{s}x={counts[s]} claims' for s in scales)}")
+            if while_loading is not None:
+                while_loading()
+            ready = {w.name: w.wait_ready() for w in workers}
+            log("scale: timed slider changes, the workers taking turns")
+            times = interleave(workers, runs)
+            if profile:
+                path = OUT / f"profile-rerun-app-x{scales[-1]}.txt"
+                workers[-1].ask(f"profile {path}", "profile")
+                log(f"profile written to {path} (+ .html)")
+        finally:
+            for w in workers:
+                w.close()
+    per_scale = {}
+    base = median([r["script_ms"] for r in times[f"x{scales[0]}"]])
+    for scale in scales:
+        runs_ = times[f"x{scale}"]
+        m = median([r["script_ms"] for r in runs_])
+        per_scale[str(scale)] = {"claims": counts[scale], "ms": m, "vs_1x": m / base,
+                                 "apptest_ms": median([r["ms"] for r in runs_]),
+                                 "runs": runs_,
+                                 "ready_s": ready[f"x{scale}"]["ready_s"],
+                                 "first_run_ms": ready[f"x{scale}"]["first_run_ms"]}
+    return {"scales": per_scale, "selected_island": "shikotan"}
+
+
+# --- browser ---------------------------------------------------------------------------------
+
+
+def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str]) -> dict:
+    from benchmarks import browser_bench as bb
+
+    out: dict = {}
+    env = {**BASE_ENV}
+    with bb.chromium() as browser:
+        if phases & {"repaint", "load"}:
+            with bb.server("app", env) as (app_url, _p1, _s1), \
+                    bb.server("floor", env) as (floor_url, _p2, _s2):
+                urls = {"app": app_url, "floor": floor_url}
+                for url in urls.values():  # warm the servers (first session, caches)
+                    bb.first_load(browser, url)
+                if "repaint" in phases:
+                    log("repaint: slider changes, a fresh page per run, taking turns")
+                    for url in urls.values():  # untimed
+                        bb.slider_run(browser, url)
+                    changes: dict[str, list[dict]] = {"app": [], "floor": []}
+                    for i in range(runs):
+                        order = ["app", "floor"] if i % 2 == 0 else ["floor", "app"]
+                        for name in order:
+                            changes[name].append(bb.slider_run(browser, urls[name]))
+                    out["repaint"] = {
+                        name: {
+                            kind: {field: median([c[kind][field] for c in cs]) for field in
+                                   ("repaint_ms", "dom_ms", "bytes", "largest_frame", "frames")}
+                            for kind in ("new", "revisit")
+                        } | {"runs": cs}
+                        for name, cs in changes.items()
+                    }
+                if "load" in phases:
+                    log("load: first page loads on warm servers, taking turns")
+                    loads: dict[str, list[float]] = {"app": [], "floor": []}
+                    for i in range(runs):
+                        order = ["app", "floor"] if i % 2 == 0 else ["floor", "app"]
+                        for name in order:
+                            loads[name].append(bb.first_load(browser, urls[name]))
+                    out["load"] = {n: {"ms": median(v), "runs_ms": v} for n, v in loads.items()}
+        if "cold" in phases:
+            log("cold: new streamlit process per load, taking turns")
+            cold: dict[str, list[dict]] = {"app": [], "floor": []}
+            for i in range(cold_runs):
+                order = ["app", "floor"] if i % 2 == 0 else ["floor", "app"]
+                for name in order:
+                    with bb.server(name, env) as (url, _proc, healthy_s):
+                        ms = bb.first_load(browser, url)
+                    cold[name].append({"page_ms": ms, "healthy_s": healthy_s,
+                                       "total_ms": healthy_s * 1000 + ms})
+            out["cold"] = {n: {"ms": median([r["page_ms"] for r in v]),
+                               "total_ms": median([r["total_ms"] for r in v]), "runs": v}
+                           for n, v in cold.items()}
+        if "memory" in phases:
+            out["memory"] = {}
+            for name in ("app", "floor"):
+                log(f"memory: {name}, 1 then {sessions} sessions on a fresh server")
+                with bb.server(name, env) as (url, proc, _s):
+                    out["memory"][name] = bb.memory_profile(browser, url, proc, sessions,
+                                                            budget_s=240)
+    return out
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("pass" if ok else "MISS")
+
+
+def build_rows(res: dict) -> list[list[str]]:
+    rows: list[list[str]] = []
+
+    def ratio_row(label, app, floor, target, unit="ms", fmt="{:.0f}"):
+        ratio = app / floor if floor else float("nan")
+        rows.append([label, fmt.format(app) + f" {unit}", fmt.format(floor) + f" {unit}",
+                     f"{ratio:.2f}x", f"<= {target:.2f}x", verdict(ratio <= target)])
+
+    if "rerun" in res:
+        r = res["rerun"]
+        ratio_row("Rerun after slider change (script run, server)", r["app_script_ms"],
+                  r["floor_script_ms"], TARGETS["rerun"])
+        a, f = r["app_apptest_ms"], r["floor_apptest_ms"]
+        rows.append(["  AppTest .set_value().run() round trip", f"{a:.0f} ms", f"{f:.0f} ms",
+                     f"{a / f:.2f}x", "info", ""])
+    if "repaint" in res:
+        r = res["repaint"]
+        ratio_row("Slider change -> map repainted (Chromium)", r["app"]["new"]["repaint_ms"],
+                  r["floor"]["new"]["repaint_ms"], TARGETS["repaint"])
+        a, f = r["app"]["revisit"]["repaint_ms"], r["floor"]["revisit"]["repaint_ms"]
+        rows.append(["  back to a date seen in this session", f"{a:.0f} ms", f"{f:.0f} ms",
+                     f"{a / f:.2f}x", "info", ""])
+    if "load" in res:
+        r = res["load"]
+        ratio_row("First load -> polygons, warm server", r["app"]["ms"], r["floor"]["ms"],
+                  TARGETS["load"])
+    if "cold" in res:
+        r = res["cold"]
+        ratio_row("First load -> polygons, new process", r["app"]["ms"], r["floor"]["ms"],
+                  TARGETS["load"])
+        a, f = r["app"]["total_ms"], r["floor"]["total_ms"]
+        rows.append(["  (spawn -> polygons, incl. server start)", f"{a:.0f} ms", f"{f:.0f} ms",
+                     f"{a / f:.2f}x", "info", ""])
+    if "repaint" in res:
+        r = res["repaint"]
+        a, f = r["app"]["new"]["largest_frame"] / KB, r["floor"]["new"]["largest_frame"] / KB
+        rows.append(["Map bytes per slider change (ws frame)", f"{a:.1f} KB", f"{f:.1f} KB",
+                     f"{a / f:.2f}x", f"<= {TARGETS['map_kb']:.0f} KB",
+                     verdict(a <= TARGETS["map_kb"])])
+        a, f = r["app"]["new"]["bytes"] / KB, r["floor"]["new"]["bytes"] / KB
+        rows.append(["  all ws bytes per slider change", f"{a:.1f} KB", f"{f:.1f} KB",
+                     f"{a / f:.2f}x", "info", ""])
+        a, f = r["app"]["revisit"]["bytes"] / KB, r["floor"]["revisit"]["bytes"] / KB
+        rows.append(["  all ws bytes, back to a seen date", f"{a:.1f} KB", f"{f:.1f} KB",
+                     f"{a / f:.2f}x", "info", ""])
+    if "rerun" in res:
+        pa = res["rerun"]["ready"]["app"]["payload"]
+        pf = res["rerun"]["ready"]["floor"]["payload"]
+        rows.append(["  of which geometry (coordinates)", f"{pa['geometry_bytes'] / KB:.1f} KB",
+                     f"{pf['geometry_bytes'] / KB:.1f} KB",
+                     f"{pa['geometry_bytes'] / pf['geometry_bytes']:.2f}x", "info", ""])
+    if "memory" in res:
+        m = res["memory"]
+        a, f = m["app"], m["floor"]
+        rows.append(["Server RSS, 1 session", f"{a['rss_1'] / MB:.1f} MB",
+                     f"{f['rss_1'] / MB:.1f} MB", f"{a['rss_1'] / f['rss_1']:.2f}x", "info", ""])
+        rows.append([f"Server RSS, {a['sessions']} sessions", f"{a['rss_n'] / MB:.1f} MB",
+                     f"{f['rss_n'] / MB:.1f} MB", f"{a['rss_n'] / f['rss_n']:.2f}x", "info", ""])
+        rows.append(["RSS per added session", f"{a['per_session'] / MB:.2f} MB",
+                     f"{f['per_session'] / MB:.2f} MB", "",
+                     f"<= {TARGETS['session_mb']:.1f} MB",
+                     verdict(a["per_session"] / MB <= TARGETS["session_mb"])])
+    if "scale" in res:
+        scales = res["scale"]["scales"]
+        last = list(scales)[-1]
+        for key, s in scales.items():
+            target = f"<= {TARGETS['scale']:.2f}x" if key == last else ""
+            ok = verdict(s["vs_1x"] <= TARGETS["scale"]) if key == last else ""
+            rows.append([f"Rerun, {key}x claims ({s['claims']}), island selected",
+                         f"{s['ms']:.0f} ms", "", f"{s['vs_1x']:.2f}x vs 1x", target, ok])
+    return rows
+
+
+def render_table(rows: list[list[str]]) -> str:
+    head = ["Measure (median)", "app", "floor", "ratio", "target", "result"]
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    line = "  ".join("-" * w for w in widths)
+    fmt = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True))  # noqa: E731
+    return "\n".join([fmt(head), line, *(fmt(r) for r in rows)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7,
+                        help="timed repetitions per browser measure")
+    parser.add_argument("--steps", type=int, default=21,
+                        help="timed slider changes per AppTest worker (rerun, scale)")
+    parser.add_argument("--cold-runs", type=int, default=5)
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--scales", default="1,10,100,1000")
+    parser.add_argument("--only", default=",".join(PHASES), help="comma list of " +
+                        ", ".join(PHASES))
+    parser.add_argument("--quick", action="store_true",
+                        help="3 runs, 7 steps, 2 cold runs, 5 sessions, scales 1,10,100")
+    parser.add_argument("--profile", action="store_true",
+                        help="also write pyinstrument profiles of an app rerun to out/")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.runs, args.steps, args.cold_runs, args.sessions, args.scales = 3, 7, 2, 5, "1,10,100"
+    phases = {p.strip() for p in args.only.split(",") if p.strip()}
+    unknown = phases - set(PHASES)
+    if unknown:
+        parser.error(f"unknown phase(s): {', '.join(sorted(unknown))}")
+    scales = [int(s) for s in args.scales.split(",")]
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    os.chdir(REPO)
+    started = time.perf_counter()
+    res: dict = {"machine": machine_facts(),
+                 "settings": {"runs": args.runs, "steps": args.steps, "cold_runs": args.cold_runs,
+                              "sessions": args.sessions, "scales": scales,
+                              "phases": sorted(phases)}}
+    if "rerun" in phases:
+        log(f"rerun: app and floor under AppTest, {args.steps} slider changes each")
+        res["rerun"] = phase_rerun(args.steps, args.profile)
+    def memory() -> None:
+        res.update(phase_browser(args.runs, args.cold_runs, args.sessions, {"memory"}))
+
+    if "scale" in phases:
+        res["scale"] = phase_scale(args.steps, scales, args.profile,
+                                   while_loading=memory if "memory" in phases else None)
+    elif "memory" in phases:
+        memory()
+    if phases & {"repaint", "load", "cold"}:
+        res.update(phase_browser(args.runs, args.cold_runs, args.sessions,
+                                 phases & {"repaint", "load", "cold"}))
+    res["machine"]["loadavg_end"] = os.getloadavg()
+    res["machine"]["loadavg_by_phase"] = LOADAVG
+    res["elapsed_s"] = time.perf_counter() - started
+
+    rows = build_rows(res)
+    res["table"] = rows
+    table = render_table(rows)
+    m = res["machine"]
+    print(f"\nKuril dashboard vs floor app - {dt.datetime.now():%Y-%m-%d %H:%M}, "
+          f"{m['nproc']} CPU ({m['cpu']}), {m['memory']}, load avg "
+          f"{m['loadavg_start'][0]:.1f} -> {m['loadavg_end'][0]:.1f}, "
+          f"{res['elapsed_s']:.0f} s")
+    print(f"medians: {args.steps} slider changes per AppTest worker, {args.runs} browser runs, "
+          f"{args.cold_runs} new-process loads; KB = 1000 B, MB = 10^6 B\n")
+    print(table)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    text = json.dumps(res, indent=2, default=str)
+    (OUT / f"results-{stamp}.json").write_text(text)
+    (OUT / "latest.json").write_text(text)
+    print(f"\nJSON: {OUT / f'results-{stamp}.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

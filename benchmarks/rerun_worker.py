@@ -6,12 +6,14 @@ the machine's noise.
 
 Protocol (stdout lines starting with @@, JSON after the tag):
   start-up      -> @@ready {"load_s": ..., "first_run_ms": ..., "warm_ms": [...], ...}
-  "step"        -> @@step {"ms": ..., "script_ms": ...}  one slider change, timed
+  "step"        -> @@step {"ms": ..., "script_ms": ..., "script_cpu_ms": ...}
+                   one slider change, timed
 
 "ms" is the AppTest round trip (`.set_value(d).run()`, harness included);
 "script_ms" is the script execution alone as the server's ScriptRunner runs it
 (timed around streamlit's exec_func_with_error_handling), i.e. the server-side
-rerun without AppTest's own parsing of every element it receives.
+rerun without AppTest's own parsing of every element it receives; "script_cpu_ms"
+is the script thread's CPU time over the same span (less sensitive to a busy machine).
   "profile P"   -> @@profile {"path": P}  one slider change under pyinstrument
   "quit"        -> exits
 
@@ -89,19 +91,21 @@ def map_payload(at) -> dict:
 
 
 SCRIPT_MS: list[float] = []
+SCRIPT_CPU_MS: list[float] = []
 
 
 def time_script_runs() -> None:
-    """Record the wall time of every script execution in SCRIPT_MS."""
+    """Record the wall and CPU time (script thread) of every script execution."""
     from streamlit.runtime.scriptrunner import script_runner
 
     original = script_runner.exec_func_with_error_handling
 
     def timed(func, ctx):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         try:
             return original(func, ctx)
         finally:
+            SCRIPT_CPU_MS.append((time.thread_time() - c) * 1000)
             SCRIPT_MS.append((time.perf_counter() - t) * 1000)
 
     script_runner.exec_func_with_error_handling = timed
@@ -163,6 +167,7 @@ def main() -> int:
                 say("error", {"message": str(at.exception)})
                 return 1
             say("step", {"ms": ms, "script_ms": sum(SCRIPT_MS[runs:]),
+                         "script_cpu_ms": sum(SCRIPT_CPU_MS[runs:]),
                          "script_runs": len(SCRIPT_MS) - runs, "date": d.isoformat()})
         elif cmd == "profile":
             with tempfile.TemporaryDirectory() as tmp:

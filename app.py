@@ -24,13 +24,12 @@ from geo.mapview import (
     legend_items,
 )
 from geo.present import (
-    area_markdown,
-    claim_markdown,
+    claims_markdown,
     event_markdown,
-    md_link,
-    names_markdown,
+    island_markdown,
+    overview_markdown,
     position_markdown,
-    status_markdown,
+    sources_markdown,
 )
 from geo.settings import assets, tiles_enabled
 from geo.status import StatusModel
@@ -115,14 +114,7 @@ if "_initialized" not in st.session_state:
     st.session_state._initial = (initial.date, initial.island)
     st.session_state._initialized = True
 
-# A click on the map (st_folium stores its value under its key before the rerun).
-returned = st.session_state.get("map")
-signature = click_signature(returned)
-if signature and signature != st.session_state.get("_click_sig"):
-    st.session_state._click_sig = signature
-    st.session_state.island = clicked_island(returned)
-
-# --- header ---------------------------------------------------------------------------------
+# --- header and sidebar: the same at every date, outside the dated view -------------------
 st.title("Kuril Islands / Northern Territories dispute")
 st.caption(
     "Four island groups administered by Russia and claimed by Japan — Iturup (Etorofu), "
@@ -133,124 +125,142 @@ if (st.session_state.date, st.session_state.island) == st.session_state._initial
     for notice in st.session_state._notices:
         st.warning(md_escape(notice), icon="⚠️")
 
-date: dt.date = st.select_slider(
-    "Timeline — move to a dated event",
-    options=stop_dates,
-    key="date",
-    format_func=lambda d: stop_by_date[d].label,
-)
-stop = stop_by_date[date]
-joined = joined_at(date)
-statuses = model.all_at(date)
-
-with st.container(border=True):
-    for event_id in stop.event_ids:
-        event = next(e for e in dataset.events if e.id == event_id)
-        st.markdown(event_markdown(event, dataset.sources))
-    changed = changes_at(model, names, date)
-    if changed:
-        st.markdown("**What changed:**  \n" + "  \n".join("• " + md_escape(c) for c in changed))
-
-map_col, panel_col = st.columns([3, 2], gap="medium")
-
-with map_col:
-    selected = st.session_state.island
-    site_assets, tiles = map_settings()
-    st_folium(
-        build_base_map(context_json(), site_assets, tiles),
-        key="map",
-        feature_group_to_add=island_layer(island_data_at(date), selected),
-        returned_objects=["last_active_drawing", "last_object_clicked"],
-        height=520,
-        use_container_width=True,
-        render=False,  # build_base_map makes a fresh map each run; st_folium renders it
-    )
-    st.markdown(
-        "  \n".join(
-            f'<span style="display:inline-block;width:0.9em;height:0.9em;background:{colour};'
-            f'border:1px solid #333;margin-right:0.4em"></span>{md_escape(label)}'
-            for _key, colour, label in legend_items()
-        ),
-        unsafe_allow_html=True,  # fixed legend text from geo.status, escaped
-    )
-
-with panel_col:
-    island = st.selectbox(
-        "Island (or click one on the map)",
-        options=[None, *ISLAND_IDS],
-        key="island",
-        format_func=lambda i: "All four — the whole dispute" if i is None else names[i],
-    )
-    if island is None:
-        for island_id in ISLAND_IDS:
-            label = statuses[island_id].label
-            st.markdown(f"**{md_escape(names[island_id])}** — {md_escape(label)}")
-    else:
-        row = island_rows[island]
-        st.subheader(md_escape(names[island]))
-        st.markdown(names_markdown(row))
-        st.markdown(area_markdown(row))
-        st.markdown(status_markdown(statuses[island]))
-
-    st.markdown("#### Claims" + (f" about {md_escape(names[island])}" if island else ""))
-    f1, f2, f3 = st.columns(3)
-    speakers = f1.multiselect("Speaker", speaker_names, key="f_speaker")
-    topics = f2.multiselect("Topic", list(dataset.topics), key="f_topic",
+with st.sidebar:
+    st.markdown("### Filter the claims")
+    speakers = st.multiselect("Speaker", speaker_names, key="f_speaker")
+    topics = st.multiselect("Topic", list(dataset.topics), key="f_topic",
                             format_func=lambda t: dataset.topics[t].label)
-    sources = f3.multiselect("Source", list(dataset.sources), key="f_source",
+    sources = st.multiselect("Source", list(dataset.sources), key="f_source",
                              format_func=lambda s: dataset.sources[s].original_publisher
                              + " " + format_date(dataset.sources[s].published))
-    shown = filter_claims(claims, date=date, island=island, speakers=speakers, topics=topics,
-                          sources=sources)
-    st.caption(f"{len(shown)} claim(s) said by {format_date(date)}, newest first.")
-    limit = st.session_state.get("_limit", PAGE_SIZE)
-    for row in shown.head(limit).to_dict("records"):
-        with st.container(border=True):
-            st.markdown(claim_markdown(row, island))
-    if len(shown) > limit and st.button(f"Show {min(PAGE_SIZE, len(shown) - limit)} more"):
-        st.session_state._limit = limit + PAGE_SIZE
-        st.rerun()
-
-st.markdown("### Positions at this date")
-left, right = st.columns(2)
-reference = statuses[ISLAND_IDS[0]]
-for col, side in ((left, "russia"), (right, "japan")):
-    heading, body = position_markdown(reference, side)
-    with col.container(border=True):
-        st.markdown(f"**{md_escape(heading)}**  \n{body}")
-
-st.markdown("### Downloads")
-d1, d2 = st.columns(2)
-d1.download_button("Islands with status at this date (GeoJSON)", data=lambda: to_geojson(joined),
-                   file_name=f"kuril-islands-{date.isoformat()}.geojson",
-                   mime="application/geo+json", on_click="ignore")
-d2.download_button("Claims shown (CSV)", data=lambda: shown.to_csv(index=False),
-                   file_name=f"kuril-claims-{date.isoformat()}.csv", mime="text/csv",
-                   on_click="ignore")
-
-with st.sidebar:
-    st.markdown("### About")
     st.markdown(
+        "### About\n"
         "Status wording is neutral: each side's position is given in its own terms. "
         "Quotes are verbatim from the articles listed below; dates are when the words "
-        "were said, worked out from each article's text."
-    )
-    st.markdown("### Sources")
-    for src in dataset.sources.values():
-        label = f"{src.original_publisher}, {format_date(src.published)}: {src.headline}"
-        st.markdown("- " + (md_link(label, str(src.url)) if src.url else md_escape(label)))
-    st.markdown(
+        "were said, worked out from each article's text.\n\n"
+        "### Sources\n" + sources_markdown(dataset.sources) + "\n\n"
         "Coastlines: GSHHG (Wessel & Smith), LGPL-3.0-or-later. "
         "Official areas: Geospatial Information Authority of Japan."
     )
 
-# --- state → URL ----------------------------------------------------------------------------
-view = ViewState(
-    date=date, island=island,
-    speakers=tuple(slug(s) for s in speakers), topics=tuple(topics), sources=tuple(sources),
-)
-query = to_query(view)
-if {k: st.query_params.get_all(k) for k in st.query_params.keys()} != {
-    k: [v] for k, v in query.items()
-}:
-    st.query_params.from_dict(query)
+
+def show_more(listing: tuple, limit: int) -> None:
+    st.session_state._limit = {listing: limit}
+
+
+@st.fragment
+def dated_view(speakers: list[str], topics: list[str], sources: list[str]) -> None:
+    """Everything that follows the date and the selection. A fragment: the slider, a
+    click on the map and the island box rerun only this part, so the browser does not
+    re-render the header and sidebar on every step (the filters rerun the whole page)."""
+    # A click on the map (st_folium stores its value under its key before the rerun).
+    returned = st.session_state.get("map")
+    signature = click_signature(returned)
+    if signature and signature != st.session_state.get("_click_sig"):
+        st.session_state._click_sig = signature
+        st.session_state.island = clicked_island(returned)
+
+    date: dt.date = st.select_slider(
+        "Timeline — move to a dated event",
+        options=stop_dates,
+        key="date",
+        format_func=lambda d: stop_by_date[d].label,
+    )
+    stop = stop_by_date[date]
+    joined = joined_at(date)
+    statuses = model.all_at(date)
+
+    # Layout first; the map is filled in last so the browser lays out the text while
+    # the server is still building the map.
+    event_box = st.container(border=True)
+    map_col, panel_col = st.columns([3, 2], gap="medium")
+
+    with event_box:
+        parts = [event_markdown(e, dataset.sources)
+                 for e in dataset.events if e.id in stop.event_ids]
+        changed = changes_at(model, names, date)
+        if changed:
+            parts.append("**What changed:**  \n"
+                         + "  \n".join("• " + md_escape(c) for c in changed))
+        st.markdown("\n\n".join(parts))
+
+    with panel_col:
+        island = st.selectbox(
+            "Island (or click one on the map)",
+            options=[None, *ISLAND_IDS],
+            key="island",
+            format_func=lambda i: "All four — the whole dispute" if i is None else names[i],
+        )
+        if island is None:
+            st.markdown(overview_markdown(names, statuses))
+        else:
+            st.subheader(md_escape(names[island]))
+            st.markdown(island_markdown(island_rows[island], statuses[island]))
+
+        shown = filter_claims(claims, date=date, island=island, speakers=speakers,
+                              topics=topics, sources=sources)
+        filtered = " (filtered)" if speakers or topics or sources else ""
+        st.markdown("#### Claims" + (f" about {md_escape(names[island])}" if island else ""))
+        st.caption(f"{len(shown)} claim(s) said by {format_date(date)}{filtered}, newest first.")
+        # "Show more" counts for this list only: another date, island or filter starts over.
+        listing = (date, island, tuple(speakers), tuple(topics), tuple(sources))
+        if listing not in st.session_state.get("_limit", {}):
+            st.session_state._limit = {}
+        limit = st.session_state._limit.get(listing, PAGE_SIZE)
+        if len(shown):
+            st.markdown(claims_markdown(shown.head(limit).to_dict("records"), island))
+        if len(shown) > limit:
+            st.button(f"Show {min(PAGE_SIZE, len(shown) - limit)} more", on_click=show_more,
+                      args=(listing, limit + PAGE_SIZE))
+
+    st.markdown("### Positions at this date")
+    left, right = st.columns(2)
+    reference = statuses[ISLAND_IDS[0]]
+    for col, side in ((left, "russia"), (right, "japan")):
+        heading, body = position_markdown(reference, side)
+        col.markdown(f"**{md_escape(heading)}**  \n{body}")
+
+    d1, d2 = st.columns(2)
+    d1.download_button("Download: islands with status at this date (GeoJSON)",
+                       data=lambda: to_geojson(joined),
+                       file_name=f"kuril-islands-{date.isoformat()}.geojson",
+                       mime="application/geo+json", on_click="ignore")
+    d2.download_button("Download: claims shown (CSV)", data=lambda: shown.to_csv(index=False),
+                       file_name=f"kuril-claims-{date.isoformat()}.csv", mime="text/csv",
+                       on_click="ignore")
+
+    # --- state → URL ------------------------------------------------------------------------
+    view = ViewState(
+        date=date, island=island,
+        speakers=tuple(slug(s) for s in speakers), topics=tuple(topics), sources=tuple(sources),
+    )
+    query = to_query(view)
+    if {k: st.query_params.get_all(k) for k in st.query_params.keys()} != {
+        k: [v] for k, v in query.items()
+    }:
+        st.query_params.from_dict(query)
+
+    # --- the map, last (see the layout note above) ------------------------------------------
+    with map_col:
+        site_assets, tiles = map_settings()
+        st_folium(
+            build_base_map(context_json(), site_assets, tiles),
+            key="map",
+            feature_group_to_add=island_layer(island_data_at(date), island),
+            returned_objects=["last_active_drawing", "last_object_clicked"],
+            height=520,
+            use_container_width=True,
+            render=False,  # build_base_map makes a fresh map each run; st_folium renders it
+        )
+        st.markdown(
+            "  \n".join(
+                f'<span style="display:inline-block;width:0.9em;height:0.9em;'
+                f'background:{colour};border:1px solid #333;margin-right:0.4em"></span>'
+                f"{md_escape(label)}"
+                for _key, colour, label in legend_items()
+            ),
+            unsafe_allow_html=True,  # fixed legend text from geo.status, escaped
+        )
+
+
+dated_view(speakers, topics, sources)

@@ -106,3 +106,29 @@ def event_markdown(event: Event, sources: dict[str, Source]) -> str:
     if refs:
         parts.append("Source: " + " · ".join(refs))
     return "  \n".join(parts)
+
+
+def island_markdown(island: dict, status: IslandStatus) -> str:
+    """An island's panel below its heading: names, areas and status, one block."""
+    return "\n\n".join((names_markdown(island), area_markdown(island), status_markdown(status)))
+
+
+def overview_markdown(names: dict[str, str], statuses: dict[str, IslandStatus]) -> str:
+    """One line per island: its name and status label."""
+    return "  \n".join(f"**{md_escape(names[i])}** — {md_escape(s.label)}"
+                       for i, s in statuses.items())
+
+
+def claims_markdown(rows: list[dict], island: str | None = None) -> str:
+    """Claim cards as one markdown block, separated by rules (one element on the
+    page however many claims: every element costs the browser a re-render)."""
+    return "\n\n---\n\n".join(claim_markdown(row, island) for row in rows)
+
+
+def sources_markdown(sources: dict[str, Source]) -> str:
+    """The list of source articles, each linked where the original was found."""
+    lines = []
+    for src in sources.values():
+        label = f"{src.original_publisher}, {format_date(src.published)}: {src.headline}"
+        lines.append("- " + (md_link(label, str(src.url)) if src.url else md_escape(label)))
+    return "\n".join(lines)

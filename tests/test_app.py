@@ -128,3 +128,22 @@ def test_date_change_keeps_the_map_mounted():
     second = map_args(at)
     assert first["script"] == second["script"]
     assert first["feature_group"] != second["feature_group"]
+
+
+def claim_cards(at: AppTest) -> int:
+    """Cards in the claims list (one markdown block, cards separated by rules)."""
+    blocks = [m.value for m in at.markdown if "*How the date was established:*" in m.value]
+    return sum(b.count("*How the date was established:*") for b in blocks)
+
+
+def test_show_more_extends_the_list_and_restarts_with_a_new_filter():
+    at = run_app()
+    total = int(next(c.value for c in at.caption if "claim(s)" in c.value).split()[0])
+    assert total > 20, "the data has more claims than one page"
+    assert claim_cards(at) == 20
+    at.button[0].click().run()
+    assert claim_cards(at) == min(total, 40)
+    topic = next(iter(DATASET.topics))
+    at.multiselect(key="f_topic").set_value([topic]).run()
+    at.multiselect(key="f_topic").set_value([]).run()
+    assert claim_cards(at) == 20

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from geo.mapview import click_signature, clicked_island, tooltip_html
-from geo.present import claim_markdown, md_link
+from geo.present import claim_markdown, claims_markdown, md_link, sources_markdown
 from geo.text import format_date, md_escape, shorten, slug
 
 HOSTILE = (
@@ -82,3 +82,29 @@ def test_click_parsing_from_a_recorded_st_folium_value():
     assert clicked_island({"last_active_drawing": {"properties": {"id": "hokkaido"}}}) is None
     assert clicked_island({"last_active_drawing": None}) is None
     assert clicked_island(None) is None and click_signature(None) is None
+
+
+def test_claims_markdown_is_one_escaped_block_per_card():
+    from geo.data import load_dataset
+    from geo.join import claims_table
+
+    rows = claims_table(load_dataset()).head(3).to_dict("records")
+    rows[0] = {**rows[0], "text": HOSTILE, "speaker": HOSTILE}
+    out = claims_markdown(rows)
+    cards = out.split("\n\n---\n\n")
+    assert len(cards) == 3
+    assert cards[0] == claim_markdown(rows[0])
+    assert "<script>" not in out and r"\<script\>" in out
+
+
+def test_sources_markdown_links_and_escapes():
+    from geo.data import load_dataset
+
+    sources = load_dataset().sources
+    out = sources_markdown(sources)
+    assert out.count("\n- ") + 1 == len(sources)
+    linked = [s for s in sources.values() if s.url]
+    assert out.count("](https://") == len(linked)
+    first = next(iter(sources.values()))
+    hostile = {"x": first.model_copy(update={"headline": HOSTILE, "url": None})}
+    assert not UNESCAPED.search(sources_markdown(hostile).replace("- ", "", 1))

@@ -84,13 +84,7 @@ def lookups():
     names = {i: display_name(r) for i, r in island_rows.items()}
     speaker_names = sorted(claims["speaker"].unique())
     speaker_by_slug = {slug(n): n for n in speaker_names}
-    aliases = {}
-    for island_id, row in island_rows.items():
-        for key in ("name_en", "name_ja_romaji", "name_ru", "name_ja"):
-            aliases[str(row[key]).strip().lower()] = island_id
-    choices = Choices(stops=stop_dates, speakers=list(speaker_by_slug),
-                      topics=list(dataset.topics), sources=list(dataset.sources),
-                      island_aliases=aliases)
+    choices = Choices.from_data(dataset, island_rows.values(), stop_dates)
     return stop_dates, stop_by_date, island_rows, names, speaker_names, speaker_by_slug, choices
 
 

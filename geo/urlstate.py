@@ -6,11 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from geo import ISLAND_IDS
 from geo.text import format_date, shorten, slug
+
+if TYPE_CHECKING:
+    from geo.data import Dataset
 
 KNOWN_KEYS = ("date", "island", "speaker", "topic", "source")
 IGNORED_KEYS = ("embed", "embed_options")  # set by Streamlit itself
@@ -35,6 +39,21 @@ class Choices:
     topics: Sequence[str]
     sources: Sequence[str]
     island_aliases: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_data(
+        cls, dataset: Dataset, island_rows: Iterable[Mapping], stops: Sequence[dt.date]
+    ) -> Choices:
+        """What the data offers: the stops, speakers by slug, topic and source ids, and
+        each island's names (English, romaji, Russian, Japanese) in lower case."""
+        aliases = {
+            str(row[key]).strip().lower(): row["id"]
+            for row in island_rows
+            for key in ("name_en", "name_ja_romaji", "name_ru", "name_ja")
+        }
+        return cls(stops=list(stops), speakers=sorted({slug(c.speaker) for c in dataset.claims}),
+                   topics=list(dataset.topics), sources=list(dataset.sources),
+                   island_aliases=aliases)
 
     @property
     def default_date(self) -> dt.date:

@@ -21,7 +21,7 @@ from pathlib import Path
 import psutil
 
 from benchmarks import APP, FLOOR, REPO
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, streamlit_server
+from tests.browser import MAP_FRAME, streamlit_server
 
 ISLANDS = ("iturup", "kunashir", "shikotan", "habomai")
 PROBE_ISLAND = "shikotan"
@@ -119,16 +119,9 @@ def server(which: str, env: dict[str, str] | None = None):
         yield url, proc, time.perf_counter() - t
 
 
-@contextlib.contextmanager
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+def turns(i: int) -> list[str]:
+    """Who goes first in run i: app and floor alternate, so neither always runs first."""
+    return ["app", "floor"] if i % 2 == 0 else ["floor", "app"]
 
 
 def open_page(browser, url: str, context=None):

@@ -21,6 +21,7 @@ import collections
 import statistics
 
 from benchmarks import browser_bench as bb
+from tests.browser import chromium
 
 TIMELINE = """
 (() => {
@@ -90,13 +91,13 @@ def main() -> int:
     env = {"KURIL_TILES": "off", "KURIL_ASSETS": "local"}
     results: dict[str, list[dict]] = {"app": [], "floor": []}
     scripts: dict[str, collections.Counter] = {n: collections.Counter() for n in results}
-    with bb.chromium() as browser, bb.server("app", env) as (app_url, _a, _s1), \
+    with chromium() as browser, bb.server("app", env) as (app_url, _a, _s1), \
             bb.server("floor", env) as (floor_url, _f, _s2):
         urls = {"app": app_url, "floor": floor_url}
         for url in urls.values():
             bb.first_load(browser, url)
         for i in range(args.runs):
-            for name in (["app", "floor"] if i % 2 == 0 else ["floor", "app"]):
+            for name in bb.turns(i):
                 results[name].append(one_change(browser, urls[name], scripts[name]))
     keys = ["first_msg", "map_msg", "dom", "paint", "longtasks", "messages"]
     print(f"medians of {args.runs} fresh-page slider changes, ms from keydown")

@@ -205,10 +205,11 @@ def phase_scale(runs: int, scales: list[int], profile: bool, while_loading=None)
 
 def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str]) -> dict:
     from benchmarks import browser_bench as bb
+    from tests.browser import chromium
 
     out: dict = {}
     env = {**BASE_ENV}
-    with bb.chromium() as browser:
+    with chromium() as browser:
         if phases & {"repaint", "load"}:
             with bb.server("app", env) as (app_url, _p1, _s1), \
                     bb.server("floor", env) as (floor_url, _p2, _s2):
@@ -221,8 +222,7 @@ def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str]) ->
                         bb.slider_run(browser, url)
                     changes: dict[str, list[dict]] = {"app": [], "floor": []}
                     for i in range(runs):
-                        order = ["app", "floor"] if i % 2 == 0 else ["floor", "app"]
-                        for name in order:
+                        for name in bb.turns(i):
                             changes[name].append(bb.slider_run(browser, urls[name]))
                     out["repaint"] = {
                         name: {
@@ -236,16 +236,14 @@ def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str]) ->
                     log("load: first page loads on warm servers, taking turns")
                     loads: dict[str, list[float]] = {"app": [], "floor": []}
                     for i in range(runs):
-                        order = ["app", "floor"] if i % 2 == 0 else ["floor", "app"]
-                        for name in order:
+                        for name in bb.turns(i):
                             loads[name].append(bb.first_load(browser, urls[name]))
                     out["load"] = {n: {"ms": median(v), "runs_ms": v} for n, v in loads.items()}
         if "cold" in phases:
             log("cold: new streamlit process per load, taking turns")
             cold: dict[str, list[dict]] = {"app": [], "floor": []}
             for i in range(cold_runs):
-                order = ["app", "floor"] if i % 2 == 0 else ["floor", "app"]
-                for name in order:
+                for name in bb.turns(i):
                     with bb.server(name, env) as (url, _proc, healthy_s):
                         ms = bb.first_load(browser, url)
                     cold[name].append({"page_ms": ms, "healthy_s": healthy_s,

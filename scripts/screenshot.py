@@ -12,11 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 from tests.browser import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
+    chromium,
     click_island,
     map_frame,
     streamlit_server,
@@ -24,8 +21,7 @@ from tests.browser import (  # noqa: E402
 
 
 def main() -> None:
-    with streamlit_server() as (url, _proc), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with streamlit_server() as (url, _proc), chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1250})
         page.goto(url + "/?date=2019-01-16")
         map_frame(page).locator("path.island-shikotan").first.wait_for(state="attached")
@@ -33,7 +29,6 @@ def main() -> None:
         page.get_by_text("Claims about Shikotan").first.wait_for()
         time.sleep(1.0)
         page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
-        browser.close()
 
 
 if __name__ == "__main__":

@@ -74,6 +74,19 @@ def require_chromium() -> None:
         pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
 
 
+@contextlib.contextmanager
+def chromium():
+    """Headless Debian Chromium driven by Playwright; closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def map_frame(page):
     """The live map iframe (while a map rebuilds, the stale one may linger: take the last)."""
     return page.frame_locator(MAP_FRAME).last
@@ -90,13 +103,17 @@ def land_point(island: str) -> tuple[float, float]:
     return point.y, point.x
 
 
-def click_island(page, island: str) -> None:
-    """Click on land of `island` in the live map, as a user would with the mouse."""
+def island_point(page, island: str) -> tuple[float, float]:
+    """Page coordinates (x, y) of land of `island` in the live map."""
     lat, lon = land_point(island)
-    frame = map_frame(page)
-    x, y = frame.locator("body").evaluate(
+    x, y = map_frame(page).locator("body").evaluate(
         "(_el, [lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]);"
         " const r = window.map.getContainer().getBoundingClientRect();"
         " return [p.x + r.left, p.y + r.top]; }", [lat, lon])
     box = page.locator(MAP_FRAME).last.bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    return box["x"] + x, box["y"] + y
+
+
+def click_island(page, island: str) -> None:
+    """Click on land of `island` in the live map, as a user would with the mouse."""
+    page.mouse.click(*island_point(page, island))

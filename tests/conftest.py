@@ -1,4 +1,5 @@
-"""Shared fixtures: a small valid data folder that tests can break one field at a time."""
+"""Shared fixtures: a small valid data folder that tests can break one field at a time,
+and headless Chromium with a page that records every error."""
 
 from __future__ import annotations
 
@@ -73,6 +74,32 @@ MINIMAL = {
         },
     ],
 }
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the browser tests (fails in CI if it is missing)."""
+    from tests.browser import chromium, require_chromium
+
+    require_chromium()
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser):
+    """A page in its own context. `page.errors` collects script errors, failed requests,
+    HTTP errors and dialogs (a dialog is what a hostile `alert` would open)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1400})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(f"pageerror {e}"))
+    page.on("requestfailed", lambda r: page.errors.append(f"failed {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and page.errors.append(f"{r.status} {r.url}"))
+    page.on("dialog", lambda d: (page.errors.append(f"dialog {d.message}"), d.dismiss()))
+    yield page
+    context.close()
 
 
 @pytest.fixture

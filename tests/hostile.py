@@ -282,9 +282,7 @@ def offline_run(workdir: Path, guard: str, timeout: float = 30.0) -> dict:
     (the sitecustomize guard refuses at once) or 'hang' (it stalls for a minute)."""
     import time
 
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser import CHROMIUM, CHROMIUM_ARGS, map_frame, streamlit_server
+    from tests.browser import chromium, map_frame, streamlit_server
 
     netlog = workdir / "net.log"
     guard_dir = write_netguard(workdir / "guard")
@@ -296,9 +294,7 @@ def offline_run(workdir: Path, guard: str, timeout: float = 30.0) -> dict:
     started = time.monotonic()
     with streamlit_server(env=env, timeout=timeout) as (url, _proc):
         result["health_s"] = round(time.monotonic() - started, 2)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                         args=CHROMIUM_ARGS)
+        with chromium() as browser:
             context = browser.new_context(viewport={"width": 1400, "height": 1200})
 
             def route(r):
@@ -323,7 +319,6 @@ def offline_run(workdir: Path, guard: str, timeout: float = 30.0) -> dict:
             result["tiles"] = frame.locator(".leaflet-tile").count()
             result["exceptions"] = page.locator('[data-testid="stException"]').count()
             context.close()
-            browser.close()
     result["server_net"] = read_netlog(netlog)
     return result
 

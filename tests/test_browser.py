@@ -7,8 +7,6 @@ import re
 import pytest
 
 from tests.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     click_island,
     map_frame,
     require_chromium,
@@ -16,7 +14,6 @@ from tests.browser import (
 )
 
 pytestmark = pytest.mark.browser
-TIMEOUT = 30_000
 
 
 @pytest.fixture(scope="module")
@@ -26,28 +23,6 @@ def server():
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1400})
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT)
-    failures: list[str] = []
-    page.on("requestfailed", lambda r: failures.append(f"failed {r.url}"))
-    page.on("response", lambda r: r.status >= 400 and failures.append(f"{r.status} {r.url}"))
-    page.failures = failures
-    yield page
-    context.close()
 
 
 def wait_for_islands(page):
@@ -66,7 +41,7 @@ def test_map_renders_with_no_failed_request(server, page):
     frame = wait_for_islands(page)
     assert frame.locator("path.island-habomai").count() >= 1
     page.wait_for_load_state("networkidle")
-    assert page.failures == []
+    assert page.errors == []
 
 
 def test_clicking_shikotan_opens_its_panel(server, page):

@@ -25,11 +25,8 @@ from geo.islands import load_islands
 from geo.text import slug
 from geo.urlstate import IGNORED_KEYS, KNOWN_KEYS, Choices, parse_query
 from tests.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    MAP_FRAME,
     click_island,
-    land_point,
+    island_point,
     map_frame,
     require_chromium,
     streamlit_server,
@@ -52,21 +49,9 @@ DATA = REPO_ROOT / "data"
 DATASET = load_dataset(DATA)
 ISLANDS = load_islands(DATA / "islands.geojson")
 STOPS = sorted({e.date for e in DATASET.events})
-TIMEOUT = 30_000
 
 
-def app_choices() -> Choices:
-    """What app.py builds from the data for parse_query."""
-    speakers = {slug(c.speaker) for c in DATASET.claims}
-    aliases = {}
-    for row in ISLANDS.to_dict("records"):
-        for key in ("name_en", "name_ja_romaji", "name_ru", "name_ja"):
-            aliases[str(row[key]).strip().lower()] = row["id"]
-    return Choices(stops=STOPS, speakers=sorted(speakers), topics=list(DATASET.topics),
-                   sources=list(DATASET.sources), island_aliases=aliases)
-
-
-CHOICES = app_choices()
+CHOICES = Choices.from_data(DATASET, ISLANDS.to_dict("records"), STOPS)  # as app.py builds it
 
 
 # --- 1. hostile text: shown as text, never run ------------------------------------------------
@@ -79,30 +64,6 @@ def hostile_server(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1400})
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT)
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(f"pageerror {e}"))
-    page.on("requestfailed", lambda r: page.errors.append(f"failed {r.url}"))
-    page.on("dialog", lambda d: (page.errors.append(f"dialog {d.message}"), d.dismiss()))
-    yield page
-    context.close()
-
-
 def open_map(page, url: str):
     page.goto(url)
     frame = map_frame(page)
@@ -113,15 +74,10 @@ def open_map(page, url: str):
 
 def hover_island(page, island: str) -> str:
     """Move the mouse onto the island; the tooltip's text."""
-    lat, lon = land_point(island)
+    x, y = island_point(page, island)
+    page.mouse.move(x - 3, y - 3)
+    page.mouse.move(x, y, steps=3)
     frame = map_frame(page)
-    x, y = frame.locator("body").evaluate(
-        "(_el, [lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]);"
-        " const r = window.map.getContainer().getBoundingClientRect();"
-        " return [p.x + r.left, p.y + r.top]; }", [lat, lon])
-    box = page.locator(MAP_FRAME).last.bounding_box()
-    page.mouse.move(box["x"] + x - 3, box["y"] + y - 3)
-    page.mouse.move(box["x"] + x, box["y"] + y, steps=3)
     english = ISLANDS.set_index("id").loc[island, "name_en"]  # in the hostile name too
     tooltip = frame.locator(".leaflet-tooltip").filter(has_text=english).first
     tooltip.wait_for(state="visible")

@@ -17,11 +17,8 @@ from geo.data import load_dataset
 from geo.islands import load_islands
 from geo.mapview import display_name
 from tests.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     click_island,
     map_frame,
-    require_chromium,
     streamlit_server,
 )
 
@@ -80,71 +77,66 @@ def url_has(page, text: str, timeout: float) -> None:
                            timeout=timeout)
 
 
-def test_twenty_sessions_at_once():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
+def test_twenty_sessions_at_once(browser):
     began = time.monotonic()
     deadline = Deadline(BUDGET_S)
     errors: list[str] = []
     with streamlit_server() as (url, proc):
         server = psutil.Process(proc.pid)
         before = rss_mb(server)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                         args=CHROMIUM_ARGS)
-            try:
-                contexts = [browser.new_context(viewport={"width": 1400, "height": 1400})
-                            for _ in range(CONTEXTS)]
-                pages = []
-                for n in range(SESSIONS):
-                    page = contexts[n % CONTEXTS].new_page()
-                    page.set_default_timeout(30_000)  # clicks, key presses, evaluations
-                    watch(page, f"session {n}", errors)
-                    pages.append(page)
+        contexts = [browser.new_context(viewport={"width": 1400, "height": 1400})
+                    for _ in range(CONTEXTS)]
+        try:
+            pages = []
+            for n in range(SESSIONS):
+                page = contexts[n % CONTEXTS].new_page()
+                page.set_default_timeout(30_000)  # clicks, key presses, evaluations
+                watch(page, f"session {n}", errors)
+                pages.append(page)
 
-                # 1. everyone opens the app at once
-                for page in pages:
-                    page.goto(url, wait_until="commit")
-                for page in pages:
-                    frame = map_frame(page)
-                    for island in ISLAND_IDS:
-                        frame.locator(f"path.island-{island}").first.wait_for(
-                            state="attached", timeout=deadline.ms())
-                opened = time.monotonic()
-
-                # 2. everyone moves the slider: half to the first stop, half two stops back
-                expect = {}
-                for n, page in enumerate(pages):
-                    slider = page.get_by_role("slider").first
-                    slider.focus()
-                    if n % 2:
-                        page.keyboard.press("ArrowLeft")
-                        page.keyboard.press("ArrowLeft")
-                        expect[n] = STOPS[-3]
-                    else:
-                        page.keyboard.press("Home")
-                        expect[n] = STOPS[0]
-                for n, page in enumerate(pages):
-                    url_has(page, f"date={expect[n].isoformat()}", deadline.ms())
-                    frame = map_frame(page)
-                    frame.locator("path.island-iturup").first.wait_for(
+            # 1. everyone opens the app at once
+            for page in pages:
+                page.goto(url, wait_until="commit")
+            for page in pages:
+                frame = map_frame(page)
+                for island in ISLAND_IDS:
+                    frame.locator(f"path.island-{island}").first.wait_for(
                         state="attached", timeout=deadline.ms())
-                moved = time.monotonic()
+            opened = time.monotonic()
 
-                # 3. everyone clicks an island on the map and waits for its panel
-                chosen = {n: ISLAND_IDS[n % len(ISLAND_IDS)] for n in range(SESSIONS)}
-                for n, page in enumerate(pages):
-                    click_island(page, chosen[n])
-                for n, page in enumerate(pages):
-                    page.get_by_text(f"Claims about {NAMES[chosen[n]]}").first.wait_for(
-                        timeout=deadline.ms())
-                    url_has(page, f"island={chosen[n]}", deadline.ms())
-                clicked = time.monotonic()
+            # 2. everyone moves the slider: half to the first stop, half two stops back
+            expect = {}
+            for n, page in enumerate(pages):
+                slider = page.get_by_role("slider").first
+                slider.focus()
+                if n % 2:
+                    page.keyboard.press("ArrowLeft")
+                    page.keyboard.press("ArrowLeft")
+                    expect[n] = STOPS[-3]
+                else:
+                    page.keyboard.press("Home")
+                    expect[n] = STOPS[0]
+            for n, page in enumerate(pages):
+                url_has(page, f"date={expect[n].isoformat()}", deadline.ms())
+                frame = map_frame(page)
+                frame.locator("path.island-iturup").first.wait_for(
+                    state="attached", timeout=deadline.ms())
+            moved = time.monotonic()
 
-                exceptions = sum(p.locator('[data-testid="stException"]').count() for p in pages)
-            finally:
-                browser.close()
+            # 3. everyone clicks an island on the map and waits for its panel
+            chosen = {n: ISLAND_IDS[n % len(ISLAND_IDS)] for n in range(SESSIONS)}
+            for n, page in enumerate(pages):
+                click_island(page, chosen[n])
+            for n, page in enumerate(pages):
+                page.get_by_text(f"Claims about {NAMES[chosen[n]]}").first.wait_for(
+                    timeout=deadline.ms())
+                url_has(page, f"island={chosen[n]}", deadline.ms())
+            clicked = time.monotonic()
+
+            exceptions = sum(p.locator('[data-testid="stException"]').count() for p in pages)
+        finally:
+            for context in contexts:
+                context.close()
         after = rss_mb(server)
         alive = proc.poll() is None
 

@@ -20,7 +20,9 @@ from geo.mapview import (
     context_geojson,
     display_name,
     island_data,
+    island_labels,
     island_layer,
+    islands_geojson,
     legend_items,
 )
 from geo.present import (
@@ -31,6 +33,7 @@ from geo.present import (
     position_markdown,
     sources_markdown,
 )
+from geo.served import shapes
 from geo.settings import assets, tiles_enabled
 from geo.status import StatusModel
 from geo.text import format_date, md_escape, slug
@@ -54,19 +57,22 @@ def load_all():
 
 
 @st.cache_resource(show_spinner=False)
-def map_settings():
-    return assets(), tiles_enabled()
+def base_map_parts():
+    """The base map's makings, the same at every date: where Leaflet comes from,
+    whether to show tiles, the land and island shapes (files the browser fetches
+    once, when static files are served) and the labels."""
+    _dataset, islands, context, *_ = load_all()
+    serving = bool(st.get_option("server.enableStaticServing"))
+    return (assets(), tiles_enabled(),
+            shapes("context", context_geojson(context), serving),
+            shapes("islands", islands_geojson(islands), serving),
+            island_labels(islands))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def joined_at(date: dt.date):
     dataset, islands, _context, model, claims, _stops = load_all()
     return join_at(islands, claims, model, date)
-
-
-@st.cache_resource(show_spinner=False)
-def context_json() -> str:
-    return context_geojson(load_all()[2])
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -163,11 +169,32 @@ def dated_view(speakers: list[str], topics: list[str], sources: list[str]) -> No
     stop = stop_by_date[date]
     joined = joined_at(date)
     statuses = model.all_at(date)
+    island = st.session_state.island  # the selectbox below is keyed on it
 
-    # Layout first; the map is filled in last so the browser lays out the text while
-    # the server is still building the map.
+    # Layout first, then the map before anything else: the browser handles the deltas in
+    # the order they come, so the map repaints before it re-renders the text around it.
     event_box = st.container(border=True)
     map_col, panel_col = st.columns([3, 2], gap="medium")
+    with map_col:
+        site_assets, tiles, context_shapes, island_shapes, labels = base_map_parts()
+        st_folium(
+            build_base_map(context_shapes, island_shapes, labels, site_assets, tiles),
+            key="map",
+            feature_group_to_add=island_layer(island_data_at(date), island),
+            returned_objects=["last_active_drawing", "last_object_clicked"],
+            height=520,
+            use_container_width=True,
+            render=False,  # build_base_map makes a fresh map each run; st_folium renders it
+        )
+        st.markdown(
+            "  \n".join(
+                f'<span style="display:inline-block;width:0.9em;height:0.9em;'
+                f'background:{colour};border:1px solid #333;margin-right:0.4em"></span>'
+                f"{md_escape(label)}"
+                for _key, colour, label in legend_items()
+            ),
+            unsafe_allow_html=True,  # fixed legend text from geo.status, escaped
+        )
 
     with event_box:
         parts = [event_markdown(e, dataset.sources)
@@ -233,28 +260,6 @@ def dated_view(speakers: list[str], topics: list[str], sources: list[str]) -> No
         k: [v] for k, v in query.items()
     }:
         st.query_params.from_dict(query)
-
-    # --- the map, last (see the layout note above) ------------------------------------------
-    with map_col:
-        site_assets, tiles = map_settings()
-        st_folium(
-            build_base_map(context_json(), site_assets, tiles),
-            key="map",
-            feature_group_to_add=island_layer(island_data_at(date), island),
-            returned_objects=["last_active_drawing", "last_object_clicked"],
-            height=520,
-            use_container_width=True,
-            render=False,  # build_base_map makes a fresh map each run; st_folium renders it
-        )
-        st.markdown(
-            "  \n".join(
-                f'<span style="display:inline-block;width:0.9em;height:0.9em;'
-                f'background:{colour};border:1px solid #333;margin-right:0.4em"></span>'
-                f"{md_escape(label)}"
-                for _key, colour, label in legend_items()
-            ),
-            unsafe_allow_html=True,  # fixed legend text from geo.status, escaped
-        )
 
 
 dated_view(speakers, topics, sources)

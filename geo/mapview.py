@@ -1,6 +1,9 @@
-"""The folium map: a base map that never changes (context land, optional
-tiles) and an island layer rebuilt for each date, which streamlit-folium adds
-without remounting the map. Every data text placed in HTML is escaped here."""
+"""The folium map. The base map is the same at every date: the context land and
+the island shapes (fetched once by the browser from static files when it can,
+otherwise sent inline) and the labels. For each date only a small island view
+goes with it: each island's colour and tooltip, which streamlit-folium applies
+to the shapes already drawn, without remounting the map or resending geometry.
+Every data text placed in HTML is escaped here."""
 
 from __future__ import annotations
 
@@ -10,9 +13,12 @@ from html import escape
 
 import folium
 import geopandas as gpd
+from branca.element import MacroElement
+from jinja2 import Template
 
 from geo import ISLAND_IDS
 from geo.assets import Assets
+from geo.served import Shapes
 from geo.status import CATEGORIES
 
 CENTER = (44.35, 146.9)
@@ -31,6 +37,9 @@ PALETTE = {
 CONTEXT_FILL = "#d9d4c7"
 CONTEXT_EDGE = "#9b9483"
 SEA = "#dbe9f4"
+# Before the first island view arrives (a few milliseconds at most).
+PENDING = {"fillColor": "#ffffff", "color": "#333333", "weight": 0.8, "fillOpacity": 0.85}
+HOVER = {"weight": 3, "color": "#000000"}
 
 TILE_URL = "https://{s}.basemaps.cartocdn.com/light_nolabels/{z}/{x}/{y}{r}.png"
 TILE_ATTRIBUTION = (
@@ -38,6 +47,149 @@ TILE_ATTRIBUTION = (
     'contributors &copy; <a href="https://carto.com/attributions">CARTO</a>'
 )
 COASTLINE_ATTRIBUTION = "Coastline: GSHHG, Wessel &amp; Smith (LGPL-3.0)"
+
+
+def js_value(value: object) -> str:
+    """`value` as a JavaScript literal that is inert inside a <script> and to
+    branca's Jinja rendering. JSON's own braces never start '{{', '{%' or '{#'
+    (a key or '}' follows '{'), so these only occur inside strings."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                      ("\u2028", "\\u2028"), ("\u2029", "\\u2029"),
+                      ("{{", "{\\u007b"), ("{%", "{\\u0025"), ("{#", "{\\u0023")):
+        text = text.replace(raw, safe)
+    return text
+
+
+# Loads a Shapes source: a fetch relative to the app's root (the component frame
+# is at <root>/component/<name>/index.html), or the inline data.
+_LOAD_JS = """
+function kurilLoad(source) {
+  if (!source.url) return Promise.resolve(source.data);
+  var here = window.location.href, at = here.indexOf('/component/');
+  var root = at >= 0 ? here.slice(0, at + 1) : window.location.origin + '/';
+  return fetch(root + source.url).then(function (response) {
+    if (!response.ok) throw new Error(source.url + ': HTTP ' + response.status);
+    return response.json();
+  });
+}
+"""
+
+
+class ContextLand(MacroElement):
+    """The nearby land (Hokkaido, the other Kurils): drawn, not interactive."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var layer = L.geoJSON(null, {interactive: false, style: {{ this.style }},
+                               attribution: {{ this.attribution }}}).addTo(map);
+  {{ this.load_js }}
+  kurilLoad({{ this.source }}).then(function (data) { layer.addData(data); })
+    .catch(function (error) { console.error('context land:', error); });
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, source: Shapes, style: dict, attribution: str) -> None:
+        super().__init__()
+        self._name = "ContextLand"
+        self.source = js_value(source.source())
+        self.style = js_value(style)
+        self.attribution = js_value(attribution)
+        self.load_js = _LOAD_JS
+
+
+class IslandShapes(MacroElement):
+    """The four island groups, one path per group with the classes
+    'island island-<id>'. `window.kurilIslands.show(view)` colours them and sets
+    their tooltips; it may come before or after the shapes have loaded."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var view = null;
+  function restyle(path) {
+    var style = view && view.styles[path.feature.properties.id];
+    if (style) path.setStyle(style);
+  }
+  function apply() {
+    if (!view) return;
+    layer.eachLayer(function (path) {
+      restyle(path);
+      var tip = view.tooltips[path.feature.properties.id];
+      if (tip === undefined) return;
+      if (path.getTooltip()) path.setTooltipContent(tip);
+      else path.bindTooltip(tip, {sticky: true});
+    });
+  }
+  var layer = L.geoJSON(null, {
+    style: function (feature) {
+      return Object.assign({className: 'island island-' + feature.properties.id},
+                           {{ this.pending }});
+    },
+    onEachFeature: function (feature, path) {
+      path.on('mouseover', function () { path.setStyle({{ this.hover }}); });
+      path.on('mouseout', function () { restyle(path); });
+    }
+  }).addTo(map);
+  window.kurilIslands = {layer: layer, show: function (next) { view = next; apply(); }};
+  {{ this.load_js }}
+  kurilLoad({{ this.source }}).then(function (data) { layer.addData(data); apply(); })
+    .catch(function (error) { console.error('island shapes:', error); });
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, source: Shapes) -> None:
+        super().__init__()
+        self._name = "IslandShapes"
+        self.source = js_value(source.source())
+        self.pending = js_value(PENDING)
+        self.hover = js_value(HOVER)
+        self.load_js = _LOAD_JS
+
+
+class IslandView(MacroElement):
+    """One date's colours and tooltips for the island shapes (a few kilobytes)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+if (window.kurilIslands) window.kurilIslands.show({{ this.view }});
+{% endmacro %}
+""")
+
+    def __init__(self, view: dict) -> None:
+        super().__init__()
+        self._name = "IslandView"
+        self.view = js_value(view)
+
+
+class IslandLabels(MacroElement):
+    """Each island's name beside it, in a pane above the shapes; text only."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  {{ this.labels }}.forEach(function (label) {
+    L.marker(label[0], {
+      icon: L.divIcon({html: label[1], className: 'island-label-icon',
+                       iconSize: [0, 0], iconAnchor: [-6, 8]}),
+      interactive: false, keyboard: false, pane: 'labels'
+    }).addTo(map);
+  });
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, labels: tuple) -> None:
+        super().__init__()
+        self._name = "IslandLabels"
+        self.labels = js_value([[list(location), f'<div class="island-label">{escape(name)}</div>']
+                                for location, name in labels])
 
 
 def _use_assets(m: folium.Map, assets: Assets) -> None:
@@ -48,14 +200,41 @@ def _use_assets(m: folium.Map, assets: Assets) -> None:
 
 
 def context_geojson(context: gpd.GeoDataFrame) -> str:
-    """The nearby land as GeoJSON text: the same at every date, so build it once."""
+    """The nearby land as GeoJSON text: geometry only."""
     return context[["geometry"]].to_json(drop_id=True)
 
 
-def build_base_map(context: gpd.GeoDataFrame | str, assets: Assets, tiles: bool) -> folium.Map:
-    """The part of the map that is the same at every date. `context` is the nearby
-    land, or its `context_geojson` text made once."""
-    context_json = context if isinstance(context, str) else context_geojson(context)
+def islands_geojson(islands: gpd.GeoDataFrame) -> str:
+    """The island shapes as GeoJSON text: the id and the geometry, nothing to show."""
+    return islands[["id", "geometry"]].to_json(drop_id=True)
+
+
+def display_name(row: dict) -> str:
+    """'Iturup / Etorofu'; one name where English and Japanese romaji agree."""
+    if row["name_en"] == row["name_ja_romaji"]:
+        return row["name_en"]
+    return f"{row['name_en']} / {row['name_ja_romaji']}"
+
+
+def inert(html: str) -> str:
+    """Escaped HTML that branca will not read as a Jinja template: folium re-renders
+    every script it generates as a template, so '{{ … }}' from data would run."""
+    return html.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def island_labels(islands: gpd.GeoDataFrame) -> tuple[tuple[tuple[float, float], str], ...]:
+    """Each island's label: just east of it, so it never hides the land it names."""
+    labels = []
+    for row in islands.to_dict("records"):
+        minx, miny, maxx, maxy = row["geometry"].bounds
+        labels.append((((miny + maxy) / 2, maxx), display_name(row)))
+    return tuple(labels)
+
+
+def build_base_map(
+    context: Shapes, islands: Shapes, labels: tuple, assets: Assets, tiles: bool
+) -> folium.Map:
+    """The part of the map that is the same at every date."""
     m = folium.Map(
         location=CENTER, zoom_start=ZOOM, min_zoom=5, max_zoom=13, tiles=None,
         max_bounds=True, min_lat=BOUNDS[0][0], max_lat=BOUNDS[1][0],
@@ -72,32 +251,14 @@ def build_base_map(context: gpd.GeoDataFrame | str, assets: Assets, tiles: bool)
     if tiles:
         folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="Basemap",
                          subdomains="abcd", max_zoom=19).add_to(m)
-    folium.GeoJson(
-        json.loads(context_json),
-        name="Nearby land",
-        style_function=lambda _f: {
-            "fillColor": CONTEXT_FILL, "color": CONTEXT_EDGE, "weight": 0.6,
-            "fillOpacity": 0.9 if not tiles else 0.5, "interactive": False,
-        },
-        interactive=False,
-        control=False,
-        attribution=COASTLINE_ATTRIBUTION,
-    ).add_to(m)
+    ContextLand(context, {
+        "fillColor": CONTEXT_FILL, "color": CONTEXT_EDGE, "weight": 0.6,
+        "fillOpacity": 0.9 if not tiles else 0.5,
+    }, COASTLINE_ATTRIBUTION).add_to(m)
+    IslandShapes(islands).add_to(m)
     folium.map.CustomPane("labels", z_index=650, pointer_events=False).add_to(m)
+    IslandLabels(labels).add_to(m)
     return m
-
-
-def display_name(row: dict) -> str:
-    """'Iturup / Etorofu'; one name where English and Japanese romaji agree."""
-    if row["name_en"] == row["name_ja_romaji"]:
-        return row["name_en"]
-    return f"{row['name_en']} / {row['name_ja_romaji']}"
-
-
-def inert(html: str) -> str:
-    """Escaped HTML that branca will not read as a Jinja template: folium re-renders
-    every script it generates as a template, so '{{ … }}' from data would run."""
-    return html.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def tooltip_html(row: dict) -> str:
@@ -106,66 +267,44 @@ def tooltip_html(row: dict) -> str:
     return inert(f"<b>{escape(names)}</b><br>{escape(row['status'])}")
 
 
+def island_style(category: str, chosen: bool) -> dict:
+    """An island's path style: its status colour; the selected one outlined."""
+    return {
+        "fillColor": PALETTE[category],
+        "color": "#000000" if chosen else "#333333",
+        "weight": 2.5 if chosen else 0.8,
+        "dashArray": "4 2" if chosen else None,
+        "fillOpacity": 0.85,
+    }
+
+
 @dataclass(frozen=True)
 class IslandData:
-    """What the island layer draws at one date, ready to draw: the GeoJSON text
-    (ids, names, category, tooltip, geometry) and each label's place and text.
-    Depends on the date only, so it can be made once per date and reused."""
+    """What the island view shows at one date: each island's status category and
+    tooltip. Depends on the date only, so it can be made once per date."""
 
-    geojson: str
-    labels: tuple[tuple[tuple[float, float], str], ...]
+    categories: tuple[tuple[str, str], ...]
+    tooltips: tuple[tuple[str, str], ...]
 
 
 def island_data(joined: gpd.GeoDataFrame) -> IslandData:
-    """The island layer's data from the islands joined at one date."""
-    slim = joined[["id", "category", "geometry"]].copy()
-    slim["tooltip"] = [tooltip_html(r) for r in joined.to_dict("records")]
-    labels = []
-    for row in joined.itertuples():
-        # Label just east of the island, so it never hides the land it names.
-        minx, miny, maxx, maxy = row.geometry.bounds
-        labels.append((((miny + maxy) / 2, maxx), display_name(row._asdict())))
-    return IslandData(slim.to_json(drop_id=True), tuple(labels))
+    """The island view's data from the islands joined at one date."""
+    rows = joined.to_dict("records")
+    return IslandData(tuple((r["id"], r["category"]) for r in rows),
+                      tuple((r["id"], tooltip_html(r)) for r in rows))
 
 
 def island_layer(
     joined: gpd.GeoDataFrame | IslandData, selected: str | None
 ) -> folium.FeatureGroup:
-    """The island polygons coloured by status, for one date (`joined` at that date,
-    or its `island_data`)."""
+    """The islands coloured by status at one date (`joined` at that date, or its
+    `island_data`), `selected` outlined: the feature group streamlit-folium swaps."""
     data = joined if isinstance(joined, IslandData) else island_data(joined)
     group = folium.FeatureGroup(name="Islands", control=False)
-
-    def style(feature: dict) -> dict:
-        props = feature["properties"]
-        chosen = props["id"] == selected
-        return {
-            "fillColor": PALETTE[props["category"]],
-            "color": "#000000" if chosen else "#333333",
-            "weight": 2.5 if chosen else 0.8,
-            "dashArray": "4 2" if chosen else None,
-            "fillOpacity": 0.85,
-            "className": f"island island-{props['id']}",
-        }
-
-    folium.GeoJson(
-        json.loads(data.geojson),
-        name="Island status",
-        style_function=style,
-        highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-        control=False,
-    ).add_to(group)
-    for location, name in data.labels:
-        folium.Marker(
-            location=location,
-            icon=folium.DivIcon(
-                html=inert(f'<div class="island-label">{escape(name)}</div>'),
-                icon_size=(0, 0), icon_anchor=(-6, 8), class_name="island-label-icon",
-            ),
-            interactive=False,
-            pane="labels",
-        ).add_to(group)
+    IslandView({
+        "styles": {i: island_style(c, i == selected) for i, c in data.categories},
+        "tooltips": dict(data.tooltips),
+    }).add_to(group)
     return group
 
 

@@ -353,6 +353,7 @@ print("\n@@RESULT@@" + json.dumps({
     "sliders": len(at.select_slider),
     "feature_group": [json.loads(c.proto.json_args).get("feature_group", "")
                       for c in components],
+    "script": [json.loads(c.proto.json_args).get("script", "") for c in components],
 }))
 '''
 

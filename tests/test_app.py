@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import REPO_ROOT
+from geo import ISLAND_IDS, REPO_ROOT
 from geo.data import load_dataset
 
 DATASET = load_dataset()
@@ -116,7 +117,13 @@ def test_map_payload_has_no_external_url_offline():
                        ("script", "header", "html", "feature_group", "js_links", "css_links"))
     assert "http://" not in payload and "https://" not in payload and "//cdn" not in payload
     assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
-    assert "island-habomai" in args["feature_group"]
+    # the geometry is a file the map fetches once from this server, not part of the payload
+    assert re.search(r'"url":"app/static/geo/islands\.[0-9a-f]{16}\.geojson"', args["script"])
+    assert '"coordinates"' not in payload
+    # each date sends the colours and tooltips only; the selected island is outlined
+    view = json.loads(re.search(r"show\((\{.*\})\);", args["feature_group"]).group(1))
+    assert set(view["styles"]) == set(view["tooltips"]) == set(ISLAND_IDS)
+    assert view["styles"]["habomai"]["weight"] > view["styles"]["iturup"]["weight"]
 
 
 def test_date_change_keeps_the_map_mounted():

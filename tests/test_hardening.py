@@ -207,7 +207,8 @@ def test_template_text_reaching_the_map_stays_text(tmp_path, where, payload):
         path.write_text(yaml.safe_dump(events, allow_unicode=True), encoding="utf-8")
     shown = run_app_on(folder)
     assert shown["exception"] == []
-    assert "kurilpwned" not in shown["feature_group"][0]
+    assert "kurilpwned" not in shown["feature_group"][0]  # tooltips
+    assert "kurilpwned" not in shown["script"][0]  # labels
 
 
 # --- 2. URL parameters: anything falls back to a valid view, with a notice ---------------------

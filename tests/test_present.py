@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from geo.mapview import click_signature, clicked_island, tooltip_html
+from geo.mapview import IslandData, click_signature, clicked_island, tooltip_html
 from geo.present import claim_markdown, claims_markdown, md_link, sources_markdown
 from geo.text import format_date, md_escape, shorten, slug
 
@@ -108,3 +108,24 @@ def test_sources_markdown_links_and_escapes():
     first = next(iter(sources.values()))
     hostile = {"x": first.model_copy(update={"headline": HOSTILE, "url": None})}
     assert not UNESCAPED.search(sources_markdown(hostile).replace("- ", "", 1))
+
+
+def test_map_scripts_keep_data_literal_when_rendered_as_a_page():
+    """Rendering the whole map as one page (what folium's `save` does) runs every
+    script through Jinja a second time; names and tooltips must come out as text."""
+    from geo.assets import Assets
+    from geo.mapview import build_base_map, island_layer
+    from geo.served import Shapes
+
+    name = "{{ 'kuril' ~ 'pwned' }} {% if %} </script><script>alert(1)</script>"
+    shapes = Shapes(text='{"type": "FeatureCollection", "features": []}')
+    m = build_base_map(shapes, shapes, (((44.0, 147.0), name),),
+                       Assets(js=(), css=(), local=True), tiles=False)
+    view = IslandData((("shikotan", "disputed"),), (("shikotan", tooltip_html(
+        {"name_en": name, "name_ja_romaji": name, "name_ru": "y", "name_ja": "z",
+         "status": name})),))
+    island_layer(view, "shikotan").add_to(m)
+    page = m.get_root().render()
+    assert "kurilpwned" not in page
+    assert "<script>alert" not in page and "</script><script>" not in page
+    assert page.count("kuril") >= 2  # the label and the tooltip are there, as text

@@ -149,7 +149,8 @@ def slider_run(browser, url: str) -> dict:
     first stop, a date this session has not seen, so the server sends the whole
     map; End then goes back to a date it has seen, and Streamlit's client-side
     message cache lets the server send a reference instead of the map. Both
-    recolour Shikotan. Returns repaint time and websocket bytes for each."""
+    recolour Shikotan. Returns repaint time and websocket bytes for each, and the
+    geometry fetched over HTTP on load (and any fetched again by the changes)."""
     frames: list[int] = []
     context = browser.new_context(viewport=VIEWPORT)
     try:
@@ -157,11 +158,18 @@ def slider_run(browser, url: str) -> dict:
         page.set_default_timeout(TIMEOUT_MS)
         page.on("websocket", lambda ws: ws.on("framereceived",
                                               lambda payload: frames.append(len(payload))))
+        static = []  # geometry the map fetches over HTTP, once per page (geo.served)
+        page.on("response", lambda r: static.append(r) if "/app/static/geo/" in r.url else None)
         page.add_init_script(LOAD_PROBE)
         page.goto(url, wait_until="commit")
         page.wait_for_function("() => window.__loaded", polling=50, timeout=TIMEOUT_MS)
         page.wait_for_timeout(500)
-        return {"new": _change(page, "Home", frames), "revisit": _change(page, "End", frames)}
+        loaded = {"static_geometry_bytes": sum(len(r.body()) for r in static),
+                  "static_requests": len(static)}
+        new = _change(page, "Home", frames)
+        revisit = _change(page, "End", frames)
+        return {"new": new, "revisit": revisit, "load": loaded,
+                "static_requests_after_load": len(static) - loaded["static_requests"]}
     finally:
         context.close()
 

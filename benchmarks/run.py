@@ -229,7 +229,11 @@ def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str]) ->
                             kind: {field: median([c[kind][field] for c in cs]) for field in
                                    ("repaint_ms", "dom_ms", "bytes", "largest_frame", "frames")}
                             for kind in ("new", "revisit")
-                        } | {"runs": cs}
+                        } | {"static_geometry_bytes": median([c["load"]["static_geometry_bytes"]
+                                                             for c in cs]),
+                             "static_refetches": max(c["static_requests_after_load"]
+                                                     for c in cs),
+                             "runs": cs}
                         for name, cs in changes.items()
                     }
                 if "load" in phases:
@@ -318,6 +322,10 @@ def build_rows(res: dict) -> list[list[str]]:
         a, f = r["app"]["revisit"]["bytes"] / KB, r["floor"]["revisit"]["bytes"] / KB
         rows.append(["  all ws bytes, back to a seen date", f"{a:.1f} KB", f"{f:.1f} KB",
                      f"{a / f:.2f}x", "info", ""])
+        a, f = r["app"]["static_geometry_bytes"] / KB, r["floor"]["static_geometry_bytes"] / KB
+        rows.append(["  geometry fetched over HTTP once per page load", f"{a:.1f} KB",
+                     f"{f:.1f} KB", "", "info",
+                     f"fetched again on change: {r['app']['static_refetches']}"])
     if "rerun" in res:
         pa = res["rerun"]["ready"]["app"]["payload"]
         pf = res["rerun"]["ready"]["floor"]["payload"]

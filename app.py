@@ -125,25 +125,6 @@ if (st.session_state.date, st.session_state.island) == st.session_state._initial
     for notice in st.session_state._notices:
         st.warning(md_escape(notice), icon="⚠️")
 
-with st.sidebar:
-    st.markdown("### Filter the claims")
-    speakers = st.multiselect("Speaker", speaker_names, key="f_speaker")
-    topics = st.multiselect("Topic", list(dataset.topics), key="f_topic",
-                            format_func=lambda t: dataset.topics[t].label)
-    sources = st.multiselect("Source", list(dataset.sources), key="f_source",
-                             format_func=lambda s: dataset.sources[s].original_publisher
-                             + " " + format_date(dataset.sources[s].published))
-    st.markdown(
-        "### About\n"
-        "Status wording is neutral: each side's position is given in its own terms. "
-        "Quotes are verbatim from the articles listed below; dates are when the words "
-        "were said, worked out from each article's text.\n\n"
-        "### Sources\n" + sources_markdown(dataset.sources) + "\n\n"
-        "Coastlines: GSHHG (Wessel & Smith), LGPL-3.0-or-later. "
-        "Official areas: Geospatial Information Authority of Japan."
-    )
-
-
 def show_more(listing: tuple, limit: int) -> None:
     st.session_state._limit = {listing: limit}
 
@@ -262,4 +243,29 @@ def dated_view(speakers: list[str], topics: list[str], sources: list[str]) -> No
         st.query_params.from_dict(query)
 
 
-dated_view(speakers, topics, sources)
+def sidebar() -> None:
+    """Filters, about and sources. Drawn after the dated view, so a first visit gets
+    the map first; the filters' values are in session state from the start."""
+    with st.sidebar:
+        st.markdown("### Filter the claims")
+        st.multiselect("Speaker", speaker_names, key="f_speaker")
+        st.multiselect("Topic", list(dataset.topics), key="f_topic",
+                       format_func=lambda t: dataset.topics[t].label)
+        st.multiselect("Source", list(dataset.sources), key="f_source",
+                       format_func=lambda s: dataset.sources[s].original_publisher
+                       + " " + format_date(dataset.sources[s].published))
+        st.markdown(
+            "### About\n"
+            "Status wording is neutral: each side's position is given in its own terms. "
+            "Quotes are verbatim from the articles listed below; dates are when the words "
+            "were said, worked out from each article's text.\n\n"
+            "### Sources\n" + sources_markdown(dataset.sources) + "\n\n"
+            "Coastlines: GSHHG (Wessel & Smith), LGPL-3.0-or-later. "
+            "Official areas: Geospatial Information Authority of Japan."
+        )
+
+
+# The dated view first: on a first visit the map is on its way before the sidebar.
+dated_view(list(st.session_state.f_speaker), list(st.session_state.f_topic),
+           list(st.session_state.f_source))
+sidebar()

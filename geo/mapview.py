@@ -201,12 +201,12 @@ def _use_assets(m: folium.Map, assets: Assets) -> None:
 
 def context_geojson(context: gpd.GeoDataFrame) -> str:
     """The nearby land as GeoJSON text: geometry only."""
-    return context[["geometry"]].to_json(drop_id=True)
+    return context[["geometry"]].to_json(drop_id=True, separators=(",", ":"))
 
 
 def islands_geojson(islands: gpd.GeoDataFrame) -> str:
     """The island shapes as GeoJSON text: the id and the geometry, nothing to show."""
-    return islands[["id", "geometry"]].to_json(drop_id=True)
+    return islands[["id", "geometry"]].to_json(drop_id=True, separators=(",", ":"))
 
 
 def display_name(row: dict) -> str:

@@ -20,8 +20,11 @@ from geo import REPO_ROOT
 
 LEAFLET_VERSION = "1.9.4"
 VENDOR_DIR = REPO_ROOT / "static" / "vendor"
-# Streamlit serves ./static/<path> at /app/static/<path> (server.enableStaticServing).
-STATIC_URL = "/app/static/vendor"
+# Streamlit serves ./static/<path> at <app root>/app/static/<path> (server.enableStaticServing).
+# The map runs in the component frame at <app root>/component/<name>/index.html, so this
+# relative URL reaches ./static/ from there under any URL prefix (a host's proxy path).
+MAP_STATIC_URL = "../../app/static"
+STATIC_URL = f"{MAP_STATIC_URL}/vendor"
 CDN_JS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
 CDN_CSS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
 

@@ -61,14 +61,12 @@ def js_value(value: object) -> str:
     return text
 
 
-# Loads a Shapes source: a fetch relative to the app's root (the component frame
-# is at <root>/component/<name>/index.html), or the inline data.
+# Loads a Shapes source: a fetch (the URL is relative to the map's frame), or the
+# inline data.
 _LOAD_JS = """
 function kurilLoad(source) {
   if (!source.url) return Promise.resolve(source.data);
-  var here = window.location.href, at = here.indexOf('/component/');
-  var root = at >= 0 ? here.slice(0, at + 1) : window.location.origin + '/';
-  return fetch(root + source.url).then(function (response) {
+  return fetch(source.url).then(function (response) {
     if (!response.ok) throw new Error(source.url + ': HTTP ' + response.status);
     return response.json();
   });

@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo import REPO_ROOT
+from geo.assets import MAP_STATIC_URL
 
 STATIC_DIR = REPO_ROOT / "static"
-# Where Streamlit serves STATIC_DIR, relative to the app's root URL.
-STATIC_URL = "app/static"
 
 
 @dataclass(frozen=True)
 class Shapes:
-    """GeoJSON for the browser: a URL relative to the app's root, fetched once
+    """GeoJSON for the browser: a URL relative to the map's frame, fetched once
     (`url`), or the GeoJSON text sent with the map (`text`)."""
 
     url: str | None = None
@@ -39,7 +38,7 @@ class Shapes:
 
 def publish(name: str, text: str, static_dir: Path = STATIC_DIR) -> str | None:
     """Write `text` to static/geo/<name>.<hash>.geojson unless it is there, and
-    return its URL relative to the app's root; None if it cannot be written."""
+    return its URL as the map sees it; None if it cannot be written."""
     data = text.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()[:16]
     folder = static_dir / "geo"
@@ -55,7 +54,7 @@ def publish(name: str, text: str, static_dir: Path = STATIC_DIR) -> str | None:
             os.replace(tmp, target)
     except OSError:
         return None
-    return f"{STATIC_URL}/geo/{target.name}"
+    return f"{MAP_STATIC_URL}/geo/{target.name}"
 
 
 def shapes(name: str, text: str, static_serving: bool, static_dir: Path = STATIC_DIR) -> Shapes:

@@ -32,18 +32,20 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(app: Path = REPO / "app.py", env: dict[str, str] | None = None,
-                     timeout: float = 60.0):
-    """Start `streamlit run` and yield its base URL; stop it afterwards."""
+                     timeout: float = 60.0, base_path: str = ""):
+    """Start `streamlit run` and yield its base URL; stop it afterwards. `base_path`
+    serves the app under a URL prefix, as hosting behind a proxy does."""
     port = free_port()
     full_env = {**os.environ, "KURIL_TILES": "off", "KURIL_ASSETS": "local",
                 "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
     proc = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--server.enableStaticServing", "true", "--global.developmentMode", "false"],
+         "--server.enableStaticServing", "true", "--global.developmentMode", "false",
+         *(["--server.baseUrlPath", base_path] if base_path else [])],
         cwd=app.parent, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path else "")
     deadline = time.monotonic() + timeout
     try:
         while True:

@@ -44,6 +44,18 @@ def test_map_renders_with_no_failed_request(server, page):
     assert page.errors == []
 
 
+def test_map_renders_under_a_url_prefix(page):
+    """Hosts put apps behind a proxy path (Streamlit Community Cloud does). Leaflet
+    and the shapes are fetched relative to the map's frame, so they still load."""
+    require_chromium()
+    with streamlit_server(base_path="kuril/app") as (url, _proc):
+        page.goto(url + "/")
+        frame = wait_for_islands(page)
+        assert frame.locator("path.island-iturup").count() >= 1
+        page.wait_for_load_state("networkidle")
+    assert page.errors == []
+
+
 def test_clicking_shikotan_opens_its_panel(server, page):
     page.goto(server)
     wait_for_islands(page)

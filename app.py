@@ -59,13 +59,9 @@ def load_all():
 @st.cache_resource(show_spinner=False)
 def base_map_parts():
     """The base map's makings, the same at every date: where Leaflet comes from,
-    whether to show tiles, the land and island shapes (files the browser fetches
-    once, when static files are served) and the labels."""
+    whether to show tiles, the land and island shapes as GeoJSON text, the labels."""
     _dataset, islands, context, *_ = load_all()
-    serving = bool(st.get_option("server.enableStaticServing"))
-    return (assets(), tiles_enabled(),
-            shapes("context", context_geojson(context), serving),
-            shapes("islands", islands_geojson(islands), serving),
+    return (assets(), tiles_enabled(), context_geojson(context), islands_geojson(islands),
             island_labels(islands))
 
 
@@ -157,9 +153,14 @@ def dated_view(speakers: list[str], topics: list[str], sources: list[str]) -> No
     event_box = st.container(border=True)
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
-        site_assets, tiles, context_shapes, island_shapes, labels = base_map_parts()
+        site_assets, tiles, context_text, islands_text, labels = base_map_parts()
+        # Files the browser fetches once when static files are served; checked on every
+        # run (well under a millisecond), so one that went missing is written again.
+        serving = bool(st.get_option("server.enableStaticServing"))
         st_folium(
-            build_base_map(context_shapes, island_shapes, labels, site_assets, tiles),
+            build_base_map(shapes("context", context_text, serving),
+                           shapes("islands", islands_text, serving),
+                           labels, site_assets, tiles),
             key="map",
             feature_group_to_add=island_layer(island_data_at(date), island),
             returned_objects=["last_active_drawing", "last_object_clicked"],

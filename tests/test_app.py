@@ -118,12 +118,23 @@ def test_map_payload_has_no_external_url_offline():
     assert "http://" not in payload and "https://" not in payload and "//cdn" not in payload
     assert args["js_links"] == ["../../app/static/vendor/leaflet/leaflet.js"]
     # the geometry is a file the map fetches once from this server, not part of the payload
-    assert re.search(r'"url":"\.\./\.\./app/static/geo/islands\.[0-9a-f]{16}\.geojson"', args["script"])
+    served = r'"url":"\.\./\.\./app/static/geo/islands\.[0-9a-f]{16}\.geojson"'
+    assert re.search(served, args["script"])
     assert '"coordinates"' not in payload
     # each date sends the colours and tooltips only; the selected island is outlined
     view = json.loads(re.search(r"show\((\{.*\})\);", args["feature_group"]).group(1))
     assert set(view["styles"]) == set(view["tooltips"]) == set(ISLAND_IDS)
     assert view["styles"]["habomai"]["weight"] > view["styles"]["iturup"]["weight"]
+
+
+def test_a_served_shape_file_that_went_missing_is_written_again():
+    at = run_app()
+    url = re.search(r'"url":"([^"]*islands\.[0-9a-f]+\.geojson)"', map_args(at)["script"])[1]
+    path = REPO_ROOT / "static" / "geo" / url.rsplit("/", 1)[1]
+    assert path.is_file()
+    path.unlink()
+    at.select_slider(key="date").set_value(SIGNED).run()
+    assert path.is_file()
 
 
 def test_date_change_keeps_the_map_mounted():

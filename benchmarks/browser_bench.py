@@ -21,6 +21,7 @@ from pathlib import Path
 import psutil
 
 from benchmarks import APP, FLOOR, REPO
+from geo.mapview import PALETTE
 from tests.browser import MAP_FRAME, streamlit_server
 
 ISLANDS = ("iturup", "kunashir", "shikotan", "habomai")
@@ -66,18 +67,19 @@ ARM_REPAINT = """
 """
 
 # Init script for first-load timing: from document start, poll (5 ms) for all
-# four island paths in the last map iframe; stamp the next animation frame.
+# four island paths in the last map iframe, each filled with a status colour (not
+# a placeholder); stamp the next animation frame.
 LOAD_PROBE = """
 (() => {
   if (window.top !== window) return;
-  const sel = __SEL__, islands = __ISLANDS__;
+  const sel = __SEL__, islands = __ISLANDS__, colours = __COLOURS__;
   const tick = () => {
     const f = [...document.querySelectorAll(sel)].pop();
     let d = null;
     try { d = f && f.contentDocument; } catch (e) { d = null; }
     if (d && islands.every(i => {
           const p = d.querySelector('path.island-' + i);
-          return p && p.getAttribute('fill');
+          return p && colours.includes((p.getAttribute('fill') || '').toLowerCase());
         })) {
       const found = performance.now();
       requestAnimationFrame(() => { window.__loaded = {found, paint: performance.now()}; });
@@ -87,7 +89,8 @@ LOAD_PROBE = """
   };
   tick();
 })();
-""".replace("__SEL__", json.dumps(MAP_FRAME)).replace("__ISLANDS__", json.dumps(ISLANDS))
+""".replace("__SEL__", json.dumps(MAP_FRAME)).replace("__ISLANDS__", json.dumps(ISLANDS)) \
+  .replace("__COLOURS__", json.dumps([c.lower() for c in PALETTE.values()]))
 
 
 @contextlib.contextmanager

@@ -214,12 +214,6 @@ def display_name(row: dict) -> str:
     return f"{row['name_en']} / {row['name_ja_romaji']}"
 
 
-def inert(html: str) -> str:
-    """Escaped HTML that branca will not read as a Jinja template: folium re-renders
-    every script it generates as a template, so '{{ … }}' from data would run."""
-    return html.replace("{", "&#123;").replace("}", "&#125;")
-
-
 def island_labels(islands: gpd.GeoDataFrame) -> tuple[tuple[tuple[float, float], str], ...]:
     """Each island's label: just east of it, so it never hides the land it names."""
     labels = []
@@ -260,9 +254,10 @@ def build_base_map(
 
 
 def tooltip_html(row: dict) -> str:
-    """Hover text for an island: both names and its status, escaped."""
+    """Hover text for an island: both names and its status, escaped (it reaches the
+    map's script through js_value, which keeps it out of branca's Jinja too)."""
     names = f"{display_name(row)} ({row['name_ru']}, {row['name_ja']})"
-    return inert(f"<b>{escape(names)}</b><br>{escape(row['status'])}")
+    return f"<b>{escape(names)}</b><br>{escape(row['status'])}"
 
 
 def island_style(category: str, chosen: bool) -> dict:

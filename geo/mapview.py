@@ -287,12 +287,9 @@ def island_data(joined: gpd.GeoDataFrame) -> IslandData:
                       tuple((r["id"], tooltip_html(r)) for r in rows))
 
 
-def island_layer(
-    joined: gpd.GeoDataFrame | IslandData, selected: str | None
-) -> folium.FeatureGroup:
-    """The islands coloured by status at one date (`joined` at that date, or its
-    `island_data`), `selected` outlined: the feature group streamlit-folium swaps."""
-    data = joined if isinstance(joined, IslandData) else island_data(joined)
+def island_layer(data: IslandData, selected: str | None) -> folium.FeatureGroup:
+    """The islands coloured by status at one date (`island_data` of that date),
+    `selected` outlined: the feature group streamlit-folium swaps."""
     group = folium.FeatureGroup(name="Islands", control=False)
     IslandView({
         "styles": {i: island_style(c, i == selected) for i, c in data.categories},

@@ -47,7 +47,6 @@ def test_map_renders_with_no_failed_request(server, page):
 def test_map_renders_under_a_url_prefix(page):
     """Hosts put apps behind a proxy path (Streamlit Community Cloud does). Leaflet
     and the shapes are fetched relative to the map's frame, so they still load."""
-    require_chromium()
     with streamlit_server(base_path="kuril/app") as (url, _proc):
         page.goto(url + "/")
         frame = wait_for_islands(page)

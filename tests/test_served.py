@@ -23,7 +23,6 @@ from geo.mapview import (
 )
 from geo.served import Shapes, publish, shapes
 from geo.status import StatusModel
-from tests.browser import require_chromium
 
 TEXT = '{"type": "FeatureCollection", "features": []}'
 
@@ -74,7 +73,6 @@ def test_shapes_needs_exactly_one_source():
 def test_inline_shapes_draw_and_recolour_in_a_saved_page(tmp_path, page):
     """The inline path, with no server at all: folium's own page for the base map
     plus one date's island view, opened from a file with the local Leaflet."""
-    require_chromium()
     leaflet = VENDOR_DIR / "leaflet"
     assert (leaflet / "leaflet.js").is_file(), "python -m geo.assets installs Leaflet"
     islands = load_islands()

@@ -23,7 +23,7 @@ from geo.mapview import (
     island_labels,
     island_layer,
     islands_geojson,
-    legend_items,
+    legend_markdown,
 )
 from geo.present import (
     claims_markdown,
@@ -168,15 +168,7 @@ def dated_view(speakers: list[str], topics: list[str], sources: list[str]) -> No
             use_container_width=True,
             render=False,  # build_base_map makes a fresh map each run; st_folium renders it
         )
-        st.markdown(
-            "  \n".join(
-                f'<span style="display:inline-block;width:0.9em;height:0.9em;'
-                f'background:{colour};border:1px solid #333;margin-right:0.4em"></span>'
-                f"{md_escape(label)}"
-                for _key, colour, label in legend_items()
-            ),
-            unsafe_allow_html=True,  # fixed legend text from geo.status, escaped
-        )
+        st.markdown(legend_markdown())
 
     with event_box:
         parts = [event_markdown(e, dataset.sources)

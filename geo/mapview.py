@@ -20,6 +20,7 @@ from geo import ISLAND_IDS
 from geo.assets import Assets
 from geo.served import Shapes
 from geo.status import CATEGORIES
+from geo.text import md_escape
 
 CENTER = (44.35, 146.9)
 ZOOM = 7
@@ -33,6 +34,14 @@ PALETTE = {
     "undisputed": "#0072B2",
     "disputed-handover": "#009E73",
     "disputed": "#D55E00",
+}
+# The page theme's named colour set to each (.streamlit/config.toml), so the legend
+# below the map is plain Markdown (`:blue[■]`) and the page renders no HTML of ours.
+THEME_COLOUR = {
+    "no-boundary": "gray",
+    "undisputed": "blue",
+    "disputed-handover": "green",
+    "disputed": "orange",
 }
 CONTEXT_FILL = "#d9d4c7"
 CONTEXT_EDGE = "#9b9483"
@@ -298,9 +307,11 @@ def island_layer(data: IslandData, selected: str | None) -> folium.FeatureGroup:
     return group
 
 
-def legend_items() -> list[tuple[str, str, str]]:
-    """(category, colour, plain-words label) in legend order."""
-    return [(key, PALETTE[key], label) for key, label in CATEGORIES.items()]
+def legend_markdown() -> str:
+    """The colour key: a swatch in the theme colour that matches each status colour,
+    and the status in words."""
+    return "  \n".join(f":{THEME_COLOUR[key]}[■■] {md_escape(label)}"
+                        for key, label in CATEGORIES.items())
 
 
 def clicked_island(returned: dict | None) -> str | None:

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from geo.mapview import PALETTE
+from geo.status import CATEGORIES
 from tests.browser import (
     click_island,
     map_frame,
@@ -95,3 +97,15 @@ def test_deep_link_restores_the_view(server, page):
     page.get_by_text("Claims about Shikotan", exact=False).first.wait_for()
     assert page.get_by_role("slider").first.get_attribute("aria-valuetext") is not None
     assert "19 Oct 1956" in page.locator('[data-testid="stSlider"]').first.inner_text()
+
+
+def test_legend_swatches_show_the_map_colours(server, page):
+    """The theme colours reach the page: each legend swatch has its status colour."""
+    page.goto(server)
+    wait_for_islands(page)
+    swatches = page.get_by_text("■■", exact=True)
+    swatches.first.wait_for()
+    shown = swatches.evaluate_all("els => els.map(e => getComputedStyle(e).color)")
+    expected = [PALETTE[c] for c in CATEGORIES]
+    assert shown == [f"rgb({int(h[1:3], 16)}, {int(h[3:5], 16)}, {int(h[5:7], 16)})"
+                     for h in expected]

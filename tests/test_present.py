@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
+from pathlib import Path
 
-from geo.mapview import IslandData, click_signature, clicked_island, tooltip_html
+from geo.mapview import (
+    PALETTE,
+    THEME_COLOUR,
+    IslandData,
+    click_signature,
+    clicked_island,
+    legend_markdown,
+    tooltip_html,
+)
 from geo.present import claim_markdown, claims_markdown, md_link, sources_markdown
+from geo.status import CATEGORIES
 from geo.text import format_date, md_escape, shorten, slug
 
 HOSTILE = (
@@ -129,3 +140,18 @@ def test_map_scripts_keep_data_literal_when_rendered_as_a_page():
     assert "kurilpwned" not in page
     assert "<script>alert" not in page and "</script><script>" not in page
     assert page.count("kuril") >= 2  # the label and the tooltip are there, as text
+
+
+def test_legend_swatches_are_the_map_colours():
+    """The legend is Markdown in the theme's named colours; the theme sets each of
+    them (text and swatch) to the status colour the map fills the islands with."""
+    config = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
+    theme = tomllib.loads(config.read_text(encoding="utf-8"))["theme"]
+    assert set(THEME_COLOUR) == set(PALETTE) == set(CATEGORIES)
+    assert len(set(THEME_COLOUR.values())) == len(THEME_COLOUR)
+    for category, name in THEME_COLOUR.items():
+        assert theme[f"{name}Color"].upper() == PALETTE[category].upper()
+        assert theme[f"{name}TextColor"].upper() == PALETTE[category].upper()
+    lines = legend_markdown().split("  \n")
+    assert lines == [f":{THEME_COLOUR[c]}[■■] {md_escape(label)}"
+                     for c, label in CATEGORIES.items()]

@@ -203,7 +203,8 @@ def phase_scale(runs: int, scales: list[int], profile: bool, while_loading=None)
 # --- browser ---------------------------------------------------------------------------------
 
 
-def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str]) -> dict:
+def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str],
+                  load_runs: int = 15) -> dict:
     from benchmarks import browser_bench as bb
     from tests.browser import chromium
 
@@ -239,10 +240,15 @@ def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str]) ->
                 if "load" in phases:
                     log("load: first page loads on warm servers, taking turns")
                     loads: dict[str, list[float]] = {"app": [], "floor": []}
-                    for i in range(runs):
+                    for i in range(load_runs):
                         for name in bb.turns(i):
                             loads[name].append(bb.first_load(browser, urls[name]))
                     out["load"] = {n: {"ms": median(v), "runs_ms": v} for n, v in loads.items()}
+                    # Each round's app and floor load back to back: their ratio sees the
+                    # same machine load, so its spread shows how noisy the row is.
+                    paired = [a / f for a, f in zip(loads["app"], loads["floor"], strict=True)]
+                    out["load"]["paired"] = {"median": median(paired), "min": min(paired),
+                                             "max": max(paired), "ratios": paired}
         if "cold" in phases:
             log("cold: new streamlit process per load, taking turns")
             cold: dict[str, list[dict]] = {"app": [], "floor": []}
@@ -303,6 +309,11 @@ def build_rows(res: dict) -> list[list[str]]:
         r = res["load"]
         ratio_row("First load -> polygons, warm server", r["app"]["ms"], r["floor"]["ms"],
                   TARGETS["load"])
+        if "paired" in r:
+            p = r["paired"]
+            rows.append(["  median of per-round ratios (range)", "", "",
+                         f"{p['median']:.2f}x", "info",
+                         f"{p['min']:.2f}-{p['max']:.2f}x over {len(p['ratios'])} rounds"])
     if "cold" in res:
         r = res["cold"]
         ratio_row("First load -> polygons, new process", r["app"]["ms"], r["floor"]["ms"],
@@ -369,18 +380,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="timed repetitions per browser measure")
     parser.add_argument("--steps", type=int, default=21,
                         help="timed slider changes per AppTest worker (rerun, scale)")
+    parser.add_argument("--load-runs", type=int, default=15,
+                        help="warm first loads per app (the noisiest row, so more runs)")
     parser.add_argument("--cold-runs", type=int, default=5)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--scales", default="1,10,100,1000")
     parser.add_argument("--only", default=",".join(PHASES), help="comma list of " +
                         ", ".join(PHASES))
     parser.add_argument("--quick", action="store_true",
-                        help="3 runs, 7 steps, 2 cold runs, 5 sessions, scales 1,10,100")
+                        help="3 runs and 3 warm loads, 7 steps, 2 cold runs, 5 sessions,"
+                        " scales 1,10,100")
     parser.add_argument("--profile", action="store_true",
                         help="also write pyinstrument profiles of an app rerun to out/")
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.steps, args.cold_runs, args.sessions, args.scales = 3, 7, 2, 5, "1,10,100"
+        args.load_runs = 3
     phases = {p.strip() for p in args.only.split(",") if p.strip()}
     unknown = phases - set(PHASES)
     if unknown:
@@ -391,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(REPO)
     started = time.perf_counter()
     res: dict = {"machine": machine_facts(),
-                 "settings": {"runs": args.runs, "steps": args.steps, "cold_runs": args.cold_runs,
+                 "settings": {"runs": args.runs, "load_runs": args.load_runs,
+                              "steps": args.steps, "cold_runs": args.cold_runs,
                               "sessions": args.sessions, "scales": scales,
                               "phases": sorted(phases)}}
     if "rerun" in phases:
@@ -407,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         memory()
     if phases & {"repaint", "load", "cold"}:
         res.update(phase_browser(args.runs, args.cold_runs, args.sessions,
-                                 phases & {"repaint", "load", "cold"}))
+                                 phases & {"repaint", "load", "cold"}, args.load_runs))
     res["machine"]["loadavg_end"] = os.getloadavg()
     res["machine"]["loadavg_by_phase"] = LOADAVG
     res["elapsed_s"] = time.perf_counter() - started
@@ -421,7 +437,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{m['loadavg_start'][0]:.1f} -> {m['loadavg_end'][0]:.1f}, "
           f"{res['elapsed_s']:.0f} s")
     print(f"medians: {args.steps} slider changes per AppTest worker, {args.runs} browser runs, "
-          f"{args.cold_runs} new-process loads; KB = 1000 B, MB = 10^6 B\n")
+          f"{args.load_runs} warm first loads, {args.cold_runs} new-process loads; "
+          "KB = 1000 B, MB = 10^6 B\n")
     print(table)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     text = json.dumps(res, indent=2, default=str)

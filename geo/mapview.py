@@ -83,7 +83,18 @@ function kurilLoad(source) {
 """
 
 
-class ContextLand(MacroElement):
+class ShapesLayer(MacroElement):
+    """A map element drawn from a Shapes source: its template defines the loader
+    (`this.load_js`) and calls `kurilLoad(this.source)`."""
+
+    def __init__(self, name: str, source: Shapes) -> None:
+        super().__init__()
+        self._name = name
+        self.source = js_value(source.source())
+        self.load_js = _LOAD_JS
+
+
+class ContextLand(ShapesLayer):
     """The nearby land (Hokkaido, the other Kurils): drawn, not interactive."""
 
     _template = Template("""
@@ -100,15 +111,12 @@ class ContextLand(MacroElement):
 """)
 
     def __init__(self, source: Shapes, style: dict, attribution: str) -> None:
-        super().__init__()
-        self._name = "ContextLand"
-        self.source = js_value(source.source())
+        super().__init__("ContextLand", source)
         self.style = js_value(style)
         self.attribution = js_value(attribution)
-        self.load_js = _LOAD_JS
 
 
-class IslandShapes(MacroElement):
+class IslandShapes(ShapesLayer):
     """The four island groups, one path per group with the classes
     'island island-<id>'. `window.kurilIslands.show(view)` colours them and sets
     their tooltips; it may come before or after the shapes have loaded."""
@@ -151,12 +159,9 @@ class IslandShapes(MacroElement):
 """)
 
     def __init__(self, source: Shapes) -> None:
-        super().__init__()
-        self._name = "IslandShapes"
-        self.source = js_value(source.source())
+        super().__init__("IslandShapes", source)
         self.pending = js_value(PENDING)
         self.hover = js_value(HOVER)
-        self.load_js = _LOAD_JS
 
 
 class IslandView(MacroElement):

@@ -25,8 +25,6 @@ def server():
         yield url
 
 
-
-
 def wait_for_islands(page):
     frame = map_frame(page)
     for island in ("iturup", "kunashir", "shikotan", "habomai"):

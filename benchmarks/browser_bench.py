@@ -21,8 +21,8 @@ from pathlib import Path
 import psutil
 
 from benchmarks import APP, FLOOR, REPO
-from geo.mapview import PALETTE
-from tests.browser import MAP_FRAME, streamlit_server
+from geo.map.palette import PALETTE
+from tests.support.browser import MAP_FRAME, streamlit_server
 
 ISLANDS = ("iturup", "kunashir", "shikotan", "habomai")
 PROBE_ISLAND = "shikotan"
@@ -97,7 +97,7 @@ LOAD_PROBE = """
 def floor_site():
     """The floor app in a temp folder beside links to static/ and .streamlit/.
 
-    Streamlit serves <script folder>/static and tests.browser starts the server
+    Streamlit serves <script folder>/static and tests.support.browser starts the server
     in the script's folder, so a copy there finds the same Leaflet and config."""
     with tempfile.TemporaryDirectory(prefix="kuril-floor-") as tmp:
         folder = Path(tmp)
@@ -161,7 +161,7 @@ def slider_run(browser, url: str) -> dict:
         page.set_default_timeout(TIMEOUT_MS)
         page.on("websocket", lambda ws: ws.on("framereceived",
                                               lambda payload: frames.append(len(payload))))
-        static = []  # geometry the map fetches over HTTP, once per page (geo.served)
+        static = []  # geometry the map fetches over HTTP, once per page (geo.map.served)
         page.on("response", lambda r: static.append(r) if "/app/static/geo/" in r.url else None)
         page.add_init_script(LOAD_PROBE)
         page.goto(url, wait_until="commit")

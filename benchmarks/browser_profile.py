@@ -21,7 +21,7 @@ import collections
 import statistics
 
 from benchmarks import browser_bench as bb
-from tests.browser import chromium
+from tests.support.browser import chromium
 
 TIMELINE = """
 (() => {

@@ -17,10 +17,10 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import DATA_DIR
-from geo.data import load_dataset
-from geo.mapview import PALETTE
-from geo.settings import assets
+from geo.config import Settings
+from geo.load import load_dataset
+from geo.map.assets import leaflet_assets
+from geo.map.palette import PALETTE
 from geo.timeline import build_stops
 
 COLOURS = list(PALETTE.values())
@@ -31,11 +31,14 @@ st.set_page_config(page_title="Floor", layout="wide")
 @st.cache_resource(show_spinner=False)
 def load():
     """The two GeoJSON files as text (parsed per run: folium may annotate the dict)."""
-    islands = (DATA_DIR / "islands.geojson").read_text(encoding="utf-8")
-    context = (DATA_DIR / "context.geojson").read_text(encoding="utf-8")
+    settings = Settings.from_env()
+    islands = (settings.data_dir / "islands.geojson").read_text(encoding="utf-8")
+    context = (settings.data_dir / "context.geojson").read_text(encoding="utf-8")
     order = {f["properties"]["id"]: n for n, f in enumerate(json.loads(islands)["features"])}
-    stops = [s.date for s in build_stops(load_dataset())]
-    return islands, context, order, stops, assets()
+    stops = [s.date for s in build_stops(load_dataset(settings.data_dir))]
+    serving = bool(st.get_option("server.enableStaticServing"))
+    return islands, context, order, stops, leaflet_assets(settings.assets, settings.static_dir,
+                                                          serving)
 
 
 islands_text, context_text, order, stops, site_assets = load()

@@ -17,7 +17,7 @@ is the script thread's CPU time over the same span (less sensitive to a busy mac
   "profile P"   -> @@profile {"path": P}  one slider change under pyinstrument
   "quit"        -> exits
 
-Environment (KURIL_DATA_DIR etc.) is set by the caller: geo reads it at import.
+Environment (KURIL_DATA_DIR etc.) is set by the caller: geo reads it when the app runs.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def main() -> int:
     time_script_runs()
 
     from benchmarks import REPO
-    from geo.data import load_dataset
+    from geo.load import load_dataset
     from geo.timeline import build_stops
 
     # Stop dates from the committed data: the synthetic folders keep the same events.

@@ -206,7 +206,7 @@ def phase_scale(runs: int, scales: list[int], profile: bool, while_loading=None)
 def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str],
                   load_runs: int = 15) -> dict:
     from benchmarks import browser_bench as bb
-    from tests.browser import chromium
+    from tests.support.browser import chromium
 
     out: dict = {}
     env = {**BASE_ENV}

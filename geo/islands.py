@@ -1,15 +1,17 @@
-"""Load the committed island and context GeoJSON into validated GeoDataFrames."""
+"""The committed island and context GeoJSON, validated into GeoDataFrames, and the
+islands' display names."""
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from pathlib import Path
 
 import geopandas as gpd
 import shapely
 
-from geo import DATA_DIR, ISLAND_IDS
+from geo import ISLAND_IDS
 from geo.errors import DataError
 
 ISLAND_PROPERTIES = {
@@ -22,7 +24,7 @@ def _read_features(path: Path) -> list[dict]:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise DataError(path.name, None, None, f"file not found at {path}") from None
+        raise DataError(path.name, None, None, "file not found") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DataError(path.name, None, None, f"not valid GeoJSON ({exc})") from None
     except OSError as exc:
@@ -49,7 +51,7 @@ def _check_geometry(name: str, label: str, geometry: object) -> None:
         raise DataError(name, label, "geometry", "coordinates are not lon/lat degrees")
 
 
-def load_islands(path: Path = DATA_DIR / "islands.geojson") -> gpd.GeoDataFrame:
+def load_islands(path: Path) -> gpd.GeoDataFrame:
     """The four island groups, one row each, in ISLAND_IDS order, EPSG:4326."""
     path = Path(path)
     features = _read_features(path)
@@ -81,9 +83,16 @@ def load_islands(path: Path = DATA_DIR / "islands.geojson") -> gpd.GeoDataFrame:
     return gdf.sort_values("id", key=lambda s: s.map(order)).reset_index(drop=True)
 
 
-def load_context(path: Path = DATA_DIR / "context.geojson") -> gpd.GeoDataFrame:
+def load_context(path: Path) -> gpd.GeoDataFrame:
     """Nearby land drawn under the islands so the map reads without tiles."""
     path = Path(path)
     for index, feature in enumerate(_read_features(path)):
         _check_geometry(path.name, f"#{index + 1}", feature.get("geometry"))
     return gpd.read_file(path)
+
+
+def display_name(row: Mapping[str, object]) -> str:
+    """'Iturup / Etorofu'; one name where English and Japanese romaji agree."""
+    if row["name_en"] == row["name_ja_romaji"]:
+        return str(row["name_en"])
+    return f"{row['name_en']} / {row['name_ja_romaji']}"

@@ -1,12 +1,14 @@
 """Markdown for the app's panels, built from data with every value escaped:
-claim cards, the island panel, events and positions."""
+claim cards, the island panel, events and what changed, positions, the legend."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from urllib.parse import quote
 
+from geo.map.palette import THEME_COLOUR
 from geo.models import Event, Source
-from geo.status import IslandStatus, moscow_name
+from geo.status import CATEGORIES, DisputeStatus, IslandStatus, moscow_name
 from geo.text import format_date, md_escape
 
 
@@ -49,7 +51,7 @@ def claim_markdown(row: dict, island: str | None = None) -> str:
     )
 
 
-def names_markdown(island: dict) -> str:
+def names_markdown(island: Mapping) -> str:
     return (
         f"**English:** {md_escape(island['name_en'])} · "
         f"**Russian:** {md_escape(island['name_ru'])} · "
@@ -57,7 +59,7 @@ def names_markdown(island: dict) -> str:
     )
 
 
-def area_markdown(island: dict) -> str:
+def area_markdown(island: Mapping) -> str:
     return (
         f"**Area:** {island['area_gsi_km2']:,.2f} km² official (Japan GSI); "
         f"{island['area_km2']:,.2f} km² polygon (GSHHG, {int(island['parts'])} "
@@ -65,21 +67,21 @@ def area_markdown(island: dict) -> str:
     )
 
 
-def status_markdown(status: IslandStatus) -> str:
+def status_markdown(status: IslandStatus, dispute: DisputeStatus) -> str:
     lines = [f"**Status:** {md_escape(status.label)}"]
     if status.changed_on:
         lines[0] += f" (since {md_escape(format_date(status.changed_on))})"
     lines.append(f"**1956 Joint Declaration:** {md_escape(status.declaration_text)}")
-    for c in status.conditions:
+    for c in dispute.conditions:
         lines.append(
             f"**In force since {md_escape(format_date(c.since))}:** {md_escape(c.text)}"
         )
     return "  \n".join(lines)
 
 
-def position_markdown(status: IslandStatus, side: str) -> tuple[str, str]:
-    """(heading, body) for one side's position at the status's date."""
-    position = status.position(side)
+def position_markdown(dispute: DisputeStatus, side: str) -> tuple[str, str]:
+    """(heading, body) for one side's position at the dispute status's date."""
+    position = dispute.position(side)
     if side == "russia":
         who = moscow_name(position.since) if position else "Russia"
     else:
@@ -108,9 +110,35 @@ def event_markdown(event: Event, sources: dict[str, Source]) -> str:
     return "  \n".join(parts)
 
 
-def island_markdown(island: dict, status: IslandStatus) -> str:
+def island_markdown(island: Mapping, status: IslandStatus, dispute: DisputeStatus) -> str:
     """An island's panel below its heading: names, areas and status, one block."""
-    return "\n\n".join((names_markdown(island), area_markdown(island), status_markdown(status)))
+    return "\n\n".join(
+        (names_markdown(island), area_markdown(island), status_markdown(status, dispute))
+    )
+
+
+def stop_markdown(events: Iterable[Event], sources: dict[str, Source], changed: list[str]) -> str:
+    """The box for a timeline stop: its events, then what changed at that date."""
+    parts = [event_markdown(e, sources) for e in events]
+    if changed:
+        parts.append("**What changed:**  \n" + "  \n".join("• " + md_escape(c) for c in changed))
+    return "\n\n".join(parts)
+
+
+def positions_markdown(dispute: DisputeStatus) -> tuple[str, str]:
+    """Moscow's and Tokyo's positions at the date, each a heading and its text."""
+    blocks = []
+    for side in ("russia", "japan"):
+        heading, body = position_markdown(dispute, side)
+        blocks.append(f"**{md_escape(heading)}**  \n{body}")
+    return blocks[0], blocks[1]
+
+
+def legend_markdown() -> str:
+    """The colour key: a swatch in the theme colour that matches each status colour,
+    and the status in words."""
+    return "  \n".join(f":{THEME_COLOUR[key]}[■■] {md_escape(label)}"
+                        for key, label in CATEGORIES.items())
 
 
 def overview_markdown(names: dict[str, str], statuses: dict[str, IslandStatus]) -> str:

@@ -1,7 +1,7 @@
-"""The island status model: who administers and who claims each island at a
-date, its standing under the 1956 Joint Declaration, the conditions in force
-and each side's position. Status is a fold of the dated events, so it changes
-only on an event's date."""
+"""The status model: who administers and who claims each island at a date and its
+standing under the 1956 Joint Declaration (IslandStatus), and what concerns the
+whole dispute, the conditions in force and each side's position (DisputeStatus).
+Status is a fold of the dated events, so it changes only on an event's date."""
 
 from __future__ import annotations
 
@@ -52,8 +52,6 @@ class IslandStatus:
     administered_by: str | None
     claimed_by: tuple[str, ...]
     declaration: str
-    conditions: tuple[Condition, ...]
-    positions: tuple[Position, ...]
     changed_on: dt.date | None  # date of the last event that changed this island's state
     changed_by: str | None
 
@@ -80,6 +78,15 @@ class IslandStatus:
     @property
     def declaration_text(self) -> str:
         return DECLARATION_TEXT[self.declaration]
+
+
+@dataclass(frozen=True)
+class DisputeStatus:
+    """What holds for the whole dispute at a date: the conditions in force and
+    each side's stated position."""
+
+    conditions: tuple[Condition, ...] = ()
+    positions: tuple[Position, ...] = ()
 
     def position(self, side: str) -> Position | None:
         return next((p for p in self.positions if p.side == side), None)
@@ -112,6 +119,7 @@ class StatusModel:
         ordered = sorted(events, key=lambda e: e.date)
         self.dates: list[dt.date] = []
         self._snapshots: list[dict[str, IslandStatus]] = []
+        self._disputes: list[DisputeStatus] = []
         states = {i: _State() for i in ISLAND_IDS}
         conditions: dict[str, Condition] = {}
         positions: dict[str, Position] = {}
@@ -143,21 +151,23 @@ class StatusModel:
                     administered_by=st.administered_by,
                     claimed_by=st.claimed_by,
                     declaration=st.declaration,
-                    conditions=tuple(conditions.values()),
-                    positions=tuple(positions[s] for s in ("russia", "japan") if s in positions),
                     changed_on=st.changed_on,
                     changed_by=st.changed_by,
                 )
                 for island, st in states.items()
             }
+            dispute = DisputeStatus(
+                conditions=tuple(conditions.values()),
+                positions=tuple(positions[s] for s in ("russia", "japan") if s in positions),
+            )
             if self.dates and self.dates[-1] == event.date:
                 self._snapshots[-1] = snapshot
+                self._disputes[-1] = dispute
             else:
                 self.dates.append(event.date)
                 self._snapshots.append(snapshot)
-        self._initial = {
-            i: IslandStatus(i, None, (), "not_signed", (), (), None, None) for i in ISLAND_IDS
-        }
+                self._disputes.append(dispute)
+        self._initial = {i: IslandStatus(i, None, (), "not_signed", None, None) for i in ISLAND_IDS}
 
     def at(self, island: str, date: dt.date) -> IslandStatus:
         if island not in self._initial:
@@ -169,3 +179,8 @@ class StatusModel:
 
     def all_at(self, date: dt.date) -> dict[str, IslandStatus]:
         return {i: self.at(i, date) for i in ISLAND_IDS}
+
+    def dispute_at(self, date: dt.date) -> DisputeStatus:
+        """The conditions and positions in force at `date`."""
+        index = bisect_right(self.dates, date)
+        return self._disputes[index - 1] if index else DisputeStatus()

@@ -1,8 +1,10 @@
-"""Plain-text formatting shared by the map and the app: dates with precision."""
+"""Plain-text helpers: dates with their precision, Markdown escaping, slugs and
+shortened echoes of user input."""
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 
 def format_date(date: dt.date, precision: str = "day") -> str:
@@ -29,14 +31,21 @@ def md_escape(text: str) -> str:
             out.append("\\" + ch)
         elif ch == "\n":
             out.append("  \n")
-        elif ch.isprintable() or ch == " ":
+        elif ch.isprintable():
             out.append(ch)
+        elif is_space(ch):  # U+3000, no-break and thin spaces are not "printable"
+            out.append(" ")
     return "".join(out)
+
+
+def is_space(ch: str) -> bool:
+    """A space separator (Zs: U+0020, U+00A0, U+2009, U+3000 …) or a tab."""
+    return ch == "\t" or unicodedata.category(ch) == "Zs"
 
 
 def shorten(text: str, limit: int = 60) -> str:
     """A value echoed back to the user (e.g. a bad URL parameter), shortened."""
-    flat = "".join(ch if ch.isprintable() else "?" for ch in text)
+    flat = "".join(ch if ch.isprintable() else " " if is_space(ch) else "?" for ch in text)
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

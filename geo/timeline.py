@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from geo import ISLAND_IDS
-from geo.data import Dataset
+from geo.load import Dataset
+from geo.models import Event
 from geo.status import StatusModel
 from geo.text import format_date
 
@@ -18,8 +19,9 @@ class Stop:
     label: str  # for the slider: date and the first event's title
 
 
-def build_stops(dataset: Dataset) -> list[Stop]:
-    by_date: dict[dt.date, list] = {}
+def build_stops(dataset: Dataset) -> tuple[Stop, ...]:
+    """One stop per distinct event date, in date order."""
+    by_date: dict[dt.date, list[Event]] = {}
     for event in dataset.events:
         by_date.setdefault(event.date, []).append(event)
     stops = []
@@ -29,7 +31,7 @@ def build_stops(dataset: Dataset) -> list[Stop]:
         more = f" (+{len(events) - 1})" if len(events) > 1 else ""
         label = f"{format_date(date, first.precision)} · {first.title}{more}"
         stops.append(Stop(date, tuple(e.id for e in events), label))
-    return stops
+    return tuple(stops)
 
 
 def changes_at(model: StatusModel, names: dict[str, str], date: dt.date) -> list[str]:
@@ -42,7 +44,7 @@ def changes_at(model: StatusModel, names: dict[str, str], date: dt.date) -> list
             lines.append(f"{names[island]}: {old.label} → {new.label}.")
         if old.declaration != new.declaration:
             lines.append(f"{names[island]}, 1956 Declaration: {new.declaration_text}")
-    old_all, new_all = model.at(ISLAND_IDS[0], before), model.at(ISLAND_IDS[0], date)
+    old_all, new_all = model.dispute_at(before), model.dispute_at(date)
     old_ids = {c.event_id for c in old_all.conditions}
     new_ids = {c.event_id for c in new_all.conditions}
     for c in new_all.conditions:

@@ -14,7 +14,7 @@ from geo import ISLAND_IDS
 from geo.text import format_date, shorten, slug
 
 if TYPE_CHECKING:
-    from geo.data import Dataset
+    from geo.load import Dataset
 
 KNOWN_KEYS = ("date", "island", "speaker", "topic", "source")
 IGNORED_KEYS = ("embed", "embed_options")  # set by Streamlit itself

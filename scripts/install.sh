@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Install everything from nothing on Debian with Python 3.11: a virtualenv in
-# .venv with the pinned dependencies, and Leaflet from the npm registry into
-# static/vendor/ (so the map renders with no CDN).
+# .venv with the pinned dependencies (Leaflet comes with them, from PyPI).
 #   bash scripts/install.sh          the app
-#   bash scripts/install.sh --test   the app, the test tools, Chromium and npm
+#   bash scripts/install.sh --test   the app, the test tools and Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-app}"
@@ -19,7 +18,6 @@ need=()
 python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 if [ "$mode" = "--test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
-  command -v npm >/dev/null || need+=(npm)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing Debian packages: ${need[*]}"
@@ -30,8 +28,6 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "$mode" = "--test" ]; then
   .venv/bin/python -m pip install -q -r requirements.txt -e ".[test]"
-  .venv/bin/python -m geo.assets
 else
   .venv/bin/python -m pip install -q -r requirements.txt
-  .venv/bin/python -m geo.assets --optional
 fi

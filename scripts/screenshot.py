@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import (  # noqa: E402
+from tests.support.browser import (  # noqa: E402
     chromium,
     click_island,
     map_frame,

@@ -1,17 +1,41 @@
-"""Shared fixtures: a small valid data folder that tests can break one field at a time,
-and headless Chromium with a page that records every error."""
+"""Shared fixtures: the committed data as one Site, a small valid data folder that
+tests can break one field at a time, the offline environment, an AppTest runner,
+and headless Chromium with a page that records every error. Tests under
+tests/browser/ are marked `browser` (deselect them with -m "not browser")."""
 
 from __future__ import annotations
 
 import copy
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
+from streamlit.testing.v1 import AppTest
 
-REPO = Path(__file__).resolve().parent.parent
+from geo.config import REPO_ROOT, Settings
+from geo.site import Site, current
+
+REPO = REPO_ROOT
+APP = REPO / "app.py"
 SEEDS = REPO.parent / "shared" / "seeds"
+BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+# What the tests run with: the committed data, no tiles, Leaflet served locally.
+OFFLINE = {"KURIL_TILES": "off", "KURIL_ASSETS": "local"}
+TEST_SETTINGS = Settings(tiles="off", assets="local")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_DIR in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def repo_site() -> Site:
+    """The committed data, loaded once per process (the app's own Site under AppTest)."""
+    return current(TEST_SETTINGS)
 
 MINIMAL = {
     "topics.yaml": [{"id": "wwii-outcome", "label": "Outcome of World War II"}],
@@ -77,9 +101,54 @@ MINIMAL = {
 
 
 @pytest.fixture(scope="session")
+def site() -> Site:
+    return repo_site()
+
+
+@pytest.fixture
+def offline_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for key, value in OFFLINE.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("KURIL_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def app_runner(offline_env: None, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """Run app.py once through AppTest (in this process), on the committed data or on
+    `data_dir`, with the given URL parameters; the AppTest after the first run."""
+
+    def run(params: dict | None = None, data_dir: Path | None = None) -> AppTest:
+        if data_dir is not None:
+            monkeypatch.setenv("KURIL_DATA_DIR", str(data_dir))
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        for key, value in (params or {}).items():
+            at.query_params[key] = value
+        at.run()
+        return at
+
+    return run
+
+
+def shown(at: AppTest) -> dict:
+    """What one AppTest run put on the page, as plain values."""
+    components = at.get("component_instance")
+    args = [json.loads(c.proto.json_args) for c in components]
+    return {
+        "exception": [e.message for e in at.exception],
+        "error": [e.value for e in at.error],
+        "warning": [w.value for w in at.warning],
+        "markdown": [m.value for m in at.markdown],
+        "subheader": [h.value for h in at.subheader],
+        "sliders": len(at.select_slider),
+        "feature_group": [a.get("feature_group", "") for a in args],
+        "script": [a.get("script", "") for a in args],
+    }
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the browser tests (fails in CI if it is missing)."""
-    from tests.browser import chromium, require_chromium
+    from tests.support.browser import chromium, require_chromium
 
     require_chromium()
     with chromium() as instance:

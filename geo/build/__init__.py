@@ -1,0 +1,3 @@
+"""Build-time code, not used by the running app: the GSHHG shoreline reader
+(gshhg) and the build of data/islands.geojson and data/context.geojson from it
+(islands). Run `python -m geo.build` (needs the `build` dependency group)."""

@@ -1,0 +1,29 @@
+"""What st_folium returns after a click: which of our islands was clicked, and a
+signature of the click so the same click is not applied twice."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from geo import ISLAND_IDS
+
+
+def clicked_island(returned: Any) -> str | None:
+    """The island id in st_folium's `last_active_drawing`, if it is one of ours."""
+    if not isinstance(returned, dict):
+        return None
+    drawing = returned.get("last_active_drawing")
+    if not isinstance(drawing, dict):
+        return None
+    props = drawing.get("properties")
+    island = props.get("id") if isinstance(props, dict) else None
+    return island if island in ISLAND_IDS else None
+
+
+def click_signature(returned: Any) -> str | None:
+    """Identifies one click, so the same click is not applied twice."""
+    island = clicked_island(returned)
+    if island is None:
+        return None
+    return json.dumps([island, returned.get("last_object_clicked")], sort_keys=True, default=str)

@@ -1,0 +1,1 @@
+if (window.kurilIslands) window.kurilIslands.show({{ this.view }});

@@ -1,0 +1,20 @@
+// Loaded before Leaflet: if Leaflet's script fails to load, the map cannot be drawn,
+// so say so in the map's frame instead of leaving it empty.
+(function () {
+  function show() {
+    if (document.getElementById('kuril-no-map')) return;
+    var box = document.createElement('div');
+    box.id = 'kuril-no-map';
+    box.setAttribute('role', 'alert');
+    box.textContent = 'The map cannot be shown: its map library (Leaflet) did not load. '
+      + 'Everything else on the page works; reload the page to try again.';
+    box.style.cssText = 'font: 15px/1.45 sans-serif; margin: 8px; padding: 12px 14px;'
+      + ' border: 2px solid #D55E00; border-radius: 6px; background: #fff; color: #222;';
+    document.body.appendChild(box);
+    if (window.Streamlit) window.Streamlit.setFrameHeight(box.offsetHeight + 24);
+  }
+  window.addEventListener('error', function (event) {
+    var el = event.target;
+    if (el && el.tagName === 'SCRIPT' && /leaflet/i.test(el.src || '')) show();
+  }, true);
+})();

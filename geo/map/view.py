@@ -1,0 +1,53 @@
+"""One date's island view: each island's status colour and tooltip, built straight
+from the status model (no join on the slider's path), and the feature group that
+streamlit-folium swaps in without remounting the map or resending geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+
+import folium
+
+from geo.islands import display_name
+from geo.map.elements import IslandView
+from geo.map.palette import island_style
+from geo.status import IslandStatus
+
+
+@dataclass(frozen=True)
+class IslandData:
+    """What the island view shows at one date: each island's status category and
+    tooltip. Depends on the date only, so it can be made once per date."""
+
+    categories: tuple[tuple[str, str], ...]
+    tooltips: tuple[tuple[str, str], ...]
+
+
+def tooltip_html(row: Mapping[str, object], status_label: str) -> str:
+    """Hover text for an island: both names and its status, escaped (it reaches the
+    map's script through js_value, which keeps it out of branca's Jinja too)."""
+    names = f"{display_name(row)} ({row['name_ru']}, {row['name_ja']})"
+    return f"<b>{escape(names)}</b><br>{escape(status_label)}"
+
+
+def island_data(
+    statuses: Mapping[str, IslandStatus], island_rows: Mapping[str, Mapping[str, object]]
+) -> IslandData:
+    """The island view's data at one date, from the status of each island then."""
+    return IslandData(
+        tuple((i, s.category) for i, s in statuses.items()),
+        tuple((i, tooltip_html(island_rows[i], s.label)) for i, s in statuses.items()),
+    )
+
+
+def island_layer(data: IslandData, selected: str | None) -> folium.FeatureGroup:
+    """The islands coloured by status at one date (`island_data` of that date),
+    `selected` outlined: the feature group streamlit-folium swaps."""
+    group = folium.FeatureGroup(name="Islands", control=False)
+    IslandView({
+        "styles": {i: island_style(c, i == selected) for i, c in data.categories},
+        "tooltips": dict(data.tooltips),
+    }).add_to(group)
+    return group

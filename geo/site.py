@@ -1,0 +1,145 @@
+"""Site: everything the app loads once, typed, with the lookups derived from it as
+cached properties. `current()` loads it once per process for the settings' data
+folder, outside anything a client can clear; a failed load raises DataError and
+is tried again on the next call."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from geo.claims import claims_table
+from geo.config import Settings
+from geo.islands import display_name, load_context, load_islands
+from geo.load import Dataset, load_dataset
+from geo.map.assets import Assets, leaflet_assets
+from geo.map.build import Label, build_base_map, context_geojson, island_labels, islands_geojson
+from geo.map.served import shapes
+from geo.map.tiles import tiles_enabled
+from geo.map.view import IslandData, island_data
+from geo.status import StatusModel
+from geo.text import slug
+from geo.timeline import Stop, build_stops
+from geo.urlstate import Choices
+
+
+@dataclass(frozen=True, eq=False)
+class Site:
+    """The loaded data and the objects built from it, the same for every visitor."""
+
+    settings: Settings
+    dataset: Dataset
+    islands: gpd.GeoDataFrame  # one row per island, in ISLAND_IDS order
+    context: gpd.GeoDataFrame
+    model: StatusModel
+    claims: pd.DataFrame  # claims_table: every claim with its source, newest first
+    stops: tuple[Stop, ...]
+    _views: dict[dt.date, IslandData] = field(default_factory=dict, repr=False)
+    _assets: dict[bool, Assets] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, settings: Settings) -> Site:
+        """Read and validate every data file; DataError names the first problem."""
+        data = settings.data_dir
+        dataset = load_dataset(data)
+        return cls(
+            settings=settings,
+            dataset=dataset,
+            islands=load_islands(data / "islands.geojson"),
+            context=load_context(data / "context.geojson"),
+            model=StatusModel(dataset.events),
+            claims=claims_table(dataset),
+            stops=build_stops(dataset),
+        )
+
+    # --- lookups -----------------------------------------------------------------------------
+    @cached_property
+    def stop_dates(self) -> list[dt.date]:
+        return [s.date for s in self.stops]
+
+    @cached_property
+    def stop_by_date(self) -> dict[dt.date, Stop]:
+        return {s.date: s for s in self.stops}
+
+    @cached_property
+    def island_rows(self) -> dict[str, dict[str, object]]:
+        """Each island's properties (names, areas, geometry) by id."""
+        return {str(r["id"]): r for r in self.islands.to_dict("records")}
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """'Iturup / Etorofu' by island id."""
+        return {i: display_name(r) for i, r in self.island_rows.items()}
+
+    @cached_property
+    def speaker_names(self) -> list[str]:
+        return sorted(self.claims["speaker"].unique())
+
+    @cached_property
+    def speaker_by_slug(self) -> dict[str, str]:
+        return {slug(n): n for n in self.speaker_names}
+
+    @cached_property
+    def choices(self) -> Choices:
+        """What a URL may name."""
+        return Choices.from_data(self.dataset, self.island_rows.values(), self.stop_dates)
+
+    # --- the map -----------------------------------------------------------------------------
+    @cached_property
+    def context_geojson(self) -> str:
+        return context_geojson(self.context)
+
+    @cached_property
+    def islands_geojson(self) -> str:
+        return islands_geojson(self.islands)
+
+    @cached_property
+    def labels(self) -> tuple[Label, ...]:
+        return island_labels(self.islands)
+
+    def island_view(self, date: dt.date) -> IslandData:
+        """The islands' colours and tooltips at `date`, made once per date."""
+        view = self._views.get(date)
+        if view is None:
+            view = self._views[date] = island_data(self.model.all_at(date), self.island_rows)
+        return view
+
+    def assets(self, serving: bool) -> Assets:
+        """Where the map gets Leaflet, resolved once per process."""
+        if serving not in self._assets:
+            self._assets[serving] = leaflet_assets(
+                self.settings.assets, self.settings.static_dir, serving)
+        return self._assets[serving]
+
+    def base_map(self, serving: bool) -> folium.Map:
+        """The map without its per-date view. The shape files are checked on every
+        call (well under a millisecond), so one that went missing is written again."""
+        static = self.settings.static_dir
+        return build_base_map(
+            shapes("context", self.context_geojson, serving, static),
+            shapes("islands", self.islands_geojson, serving, static),
+            self.labels, self.assets(serving), tiles_enabled(self.settings.tiles),
+        )
+
+
+_sites: dict[Settings, Site] = {}
+_lock = threading.Lock()
+
+
+def current(settings: Settings | None = None) -> Site:
+    """The Site for `settings` (default: the environment's now), loaded once per process."""
+    settings = Settings.from_env() if settings is None else settings
+    site = _sites.get(settings)
+    if site is None:
+        with _lock:
+            site = _sites.get(settings)
+            if site is None:
+                site = _sites[settings] = Site.load(settings)
+    return site
+

@@ -1,0 +1,168 @@
+"""The app's logic through Streamlit's AppTest: slider, selection, URL state, notices,
+and the map payload (no external URL offline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import ISLAND_IDS
+from geo.config import REPO_ROOT
+from geo.map.build import no_map_guard
+from tests.conftest import repo_site
+
+SITE = repo_site()
+DATASET = SITE.dataset
+STOPS = SITE.stop_dates
+SIGNED = dt.date(1956, 10, 19)
+
+
+@pytest.fixture
+def run_app(app_runner):
+    """The app after one run with these URL parameters; it must not have raised."""
+
+    def run(**params) -> AppTest:
+        at = app_runner(params)
+        assert not at.exception, at.exception
+        return at
+
+    return run
+
+
+def text_of(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+def map_args(at: AppTest) -> dict:
+    components = at.get("component_instance")
+    assert len(components) == 1
+    return json.loads(components[0].proto.json_args)
+
+
+def test_default_view_is_latest_event_without_notice(run_app):
+    at = run_app()
+    assert at.select_slider(key="date").value == STOPS[-1]
+    assert at.selectbox(key="island").value is None
+    assert not at.warning
+    assert "Administered by Russia, claimed by Japan" in text_of(at)
+    assert at.query_params["date"] == STOPS[-1].isoformat()
+
+
+def test_slider_changes_status_and_claims(run_app):
+    at = run_app()
+    at.select_slider(key="date").set_value(dt.date(1900, 1, 1) if dt.date(1900, 1, 1) in STOPS
+                                           else STOPS[1]).run()
+    text = text_of(at)
+    assert "Administered by Japan" in text
+    assert "0 claim(s) said by" in text
+    assert at.query_params["date"] == STOPS[1].isoformat()
+    late = run_app(date="2019-02-21")
+    count = int(next(c.value for c in late.caption if "claim(s)" in c.value).split()[0])
+    assert count == sum(1 for c in DATASET.claims if c.said_on <= dt.date(2019, 2, 21))
+
+
+def test_query_params_restore_the_view(run_app):
+    at = run_app(date=SIGNED.isoformat(), island="shikotan", topic="declaration-1956")
+    assert at.select_slider(key="date").value == SIGNED
+    assert at.selectbox(key="island").value == "shikotan"
+    assert at.multiselect(key="f_topic").value == ["declaration-1956"]
+    text = text_of(at)
+    assert "Article 9" in text and "Шикотан" in text and "色丹島" in text
+    assert not at.warning
+
+
+@pytest.mark.parametrize("params", [
+    {"date": "not-a-date"}, {"date": "2999-01-01"}, {"island": "sakhalin"},
+    {"date": "1956-13-45", "island": "<script>alert(1)</script>"}, {"topic": "x" * 5000},
+    {"zoom": "12"},
+])
+def test_bad_params_fall_back_with_a_notice(params, run_app):
+    at = run_app(**params)
+    assert at.warning, "expected a visible notice"
+    assert at.select_slider(key="date").value in STOPS
+    assert at.selectbox(key="island").value in (None, "shikotan")
+
+
+def test_selection_survives_a_date_change(run_app):
+    at = run_app(island="kunashir")
+    at.select_slider(key="date").set_value(SIGNED).run()
+    assert at.selectbox(key="island").value == "kunashir"
+    assert "Not covered" in text_of(at)
+    assert at.query_params["island"] == "kunashir"
+
+
+def test_map_click_selects_the_island(run_app):
+    at = run_app()
+    at.session_state["map"] = {
+        "last_active_drawing": {"type": "Feature", "properties": {"id": "shikotan"},
+                                "geometry": None},
+        "last_object_clicked": {"lat": 43.8, "lng": 146.75},
+    }
+    at.run()
+    assert at.selectbox(key="island").value == "shikotan"
+    # choosing another island in the selectbox is not undone by the old click
+    at.selectbox(key="island").set_value("iturup").run()
+    assert at.selectbox(key="island").value == "iturup"
+
+
+def test_map_payload_has_no_external_url_offline(run_app):
+    at = run_app(island="habomai")
+    args = map_args(at)
+    payload = " ".join(str(args.get(k, "")) for k in
+                       ("script", "header", "html", "feature_group", "js_links", "css_links"))
+    assert "http://" not in payload and "https://" not in payload and "//cdn" not in payload
+    # Leaflet from this server, after the guard that reports it if it fails to load
+    assert args["js_links"] == [no_map_guard(), "../../app/static/vendor/leaflet/leaflet.js"]
+    assert no_map_guard().startswith("data:text/javascript")
+    # the geometry is a file the map fetches once from this server, not part of the payload
+    served = r'"url":"\.\./\.\./app/static/geo/islands\.[0-9a-f]{16}\.geojson"'
+    assert re.search(served, args["script"])
+    assert '"coordinates"' not in payload
+    # each date sends the colours and tooltips only; the selected island is outlined
+    view = json.loads(re.search(r"show\((\{.*\})\);", args["feature_group"]).group(1))
+    assert set(view["styles"]) == set(view["tooltips"]) == set(ISLAND_IDS)
+    assert view["styles"]["habomai"]["weight"] > view["styles"]["iturup"]["weight"]
+
+
+def test_a_served_shape_file_that_went_missing_is_written_again(run_app):
+    at = run_app()
+    url = re.search(r'"url":"([^"]*islands\.[0-9a-f]+\.geojson)"', map_args(at)["script"])[1]
+    path = REPO_ROOT / "static" / "geo" / url.rsplit("/", 1)[1]
+    assert path.is_file()
+    path.unlink()
+    at.select_slider(key="date").set_value(SIGNED).run()
+    assert path.is_file()
+
+
+def test_date_change_keeps_the_map_mounted(run_app):
+    """The base map (and so the component's key) is the same at every date; only
+    the feature group changes."""
+    at = run_app()
+    first = map_args(at)
+    at.select_slider(key="date").set_value(SIGNED).run()
+    second = map_args(at)
+    assert first["script"] == second["script"]
+    assert first["feature_group"] != second["feature_group"]
+
+
+def claim_cards(at: AppTest) -> int:
+    """Cards in the claims list (one markdown block, cards separated by rules)."""
+    blocks = [m.value for m in at.markdown if "*How the date was established:*" in m.value]
+    return sum(b.count("*How the date was established:*") for b in blocks)
+
+
+def test_show_more_extends_the_list_and_restarts_with_a_new_filter(run_app):
+    at = run_app()
+    total = int(next(c.value for c in at.caption if "claim(s)" in c.value).split()[0])
+    assert total > 20, "the data has more claims than one page"
+    assert claim_cards(at) == 20
+    at.button[0].click().run()
+    assert claim_cards(at) == min(total, 40)
+    topic = next(iter(DATASET.topics))
+    at.multiselect(key="f_topic").set_value([topic]).run()
+    at.multiselect(key="f_topic").set_value([]).run()
+    assert claim_cards(at) == 20

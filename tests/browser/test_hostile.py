@@ -1,0 +1,149 @@
+"""Hostile text in every displayed field of the data, in a real browser: shown as
+text, never run (labels, tooltips, the panel, the filters' options)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from geo import ISLAND_IDS
+from tests.conftest import repo_site
+from tests.support.browser import (
+    click_island,
+    island_point,
+    map_frame,
+    require_chromium,
+    streamlit_server,
+)
+from tests.support.hostile import (
+    P1,
+    P2,
+    P3,
+    P4,
+    P5,
+    PAYLOADS,
+    hostile_display_name,
+    make_hostile_data,
+)
+
+ISLANDS = repo_site().islands
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    require_chromium()
+    folder = make_hostile_data(tmp_path_factory.mktemp("hostile") / "data")
+    with streamlit_server(env={"KURIL_DATA_DIR": str(folder)}) as (url, _proc):
+        yield url
+
+
+def open_map(page, url: str):
+    page.goto(url)
+    frame = map_frame(page)
+    for island in ISLAND_IDS:
+        frame.locator(f"path.island-{island}").first.wait_for(state="attached")
+    return frame
+
+
+def hover_island(page, island: str) -> str:
+    """Move the mouse onto the island; the tooltip's text."""
+    x, y = island_point(page, island)
+    page.mouse.move(x - 3, y - 3)
+    page.mouse.move(x, y, steps=3)
+    frame = map_frame(page)
+    english = ISLANDS.set_index("id").loc[island, "name_en"]  # in the hostile name too
+    tooltip = frame.locator(".leaflet-tooltip").filter(has_text=english).first
+    tooltip.wait_for(state="visible")
+    return tooltip.inner_text()
+
+
+def open_dropdown(page, widget) -> None:
+    """Open a multiselect's list of options (a rerun may close it: try again)."""
+    for _attempt in range(5):
+        widget.get_by_role("button", name="Open").click()
+        try:
+            page.get_by_role("option").first.wait_for(timeout=3_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    page.get_by_role("option").first.wait_for()
+
+
+# Nothing from the payloads may have become markup: no handler attributes, no javascript:
+# links, no <img src=x>, <svg onload>, and no script element holding a payload.
+INJECTED = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      const v = attr.value || '';
+      if (attr.name.startsWith('on') && v.includes('__pwned')) found.push(el.outerHTML);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name)
+          && /^\\s*javascript:/i.test(v)) found.push(el.outerHTML);
+    }
+  }
+  for (const el of document.querySelectorAll('img[src="x"], svg[onload]')) {
+    found.push(el.outerHTML);
+  }
+  for (const el of document.querySelectorAll('script')) {
+    if ((el.textContent || '').trim().startsWith('window.__pwned')) found.push(el.outerHTML);
+  }
+  return found.map(s => s.slice(0, 200));
+}"""
+
+
+def assert_never_ran(page):
+    frames = page.frames
+    assert any("streamlit_folium" in f.url for f in frames), [f.url for f in frames]
+    for frame in frames:  # the page and the map iframe
+        assert frame.evaluate("() => typeof window.__pwned") == "undefined", frame.url
+        assert frame.evaluate(INJECTED) == [], frame.url
+
+
+def test_hostile_text_is_shown_as_text_and_never_runs(hostile_server, page):
+    frame = open_map(page, hostile_server)
+
+    # island labels on the map
+    labels = frame.locator(".island-label").all_inner_texts()
+    for island in ISLAND_IDS:
+        assert hostile_display_name(island) in labels, labels
+
+    # tooltips: both names, Russian and Japanese names and the status, all literal
+    tips = {island: hover_island(page, island) for island in ("iturup", "kunashir")}
+    assert f"{P1} Iturup" in tips["iturup"] and f"{P5} Etorofu" in tips["iturup"]
+    assert f"{P2} Итуруп" in tips["iturup"] and f"{P4} 択捉島" in tips["iturup"]
+    assert f"{P3} Kunashiri" in tips["kunashir"]
+    assert f"Administered by {P2} Russia, claimed by {P1} Japan" in tips["kunashir"]
+    assert_never_ran(page)
+
+    # the panel after a click on the map
+    click_island(page, "iturup")
+    page.get_by_text("Claims about", exact=False).first.wait_for()
+    page.wait_for_function("() => location.search.includes('island=iturup')")
+    text = page.locator("body").inner_text()
+    assert f"English: {P1} Iturup" in text
+    assert f"Russian: {P2} Итуруп" in text
+    assert f"Japanese: {P4} 択捉島 ({P5} Etorofu)" in text
+    assert f"Claims about {P1} Iturup / {P5} Etorofu" in text
+    for payload in PAYLOADS:  # claims, sources, events, positions, topics
+        assert payload in text, payload
+    assert not page.locator('[data-testid="stException"]').count()
+    # the hostile source URL is a plain https link, percent-encoded
+    hrefs = page.locator("a[href*='example.org']").evaluate_all("els => els.map(e => e.href)")
+    assert hrefs and all(h.startswith("https://example.org/") for h in hrefs), hrefs
+
+    # the filters' options (speakers, sources, topics) are plain text too
+    open_dropdown(page, page.locator('[data-testid="stMultiSelect"]').first)
+    options = " ".join(page.get_by_role("option").all_inner_texts())
+    assert any(p in options for p in PAYLOADS), options
+    page.keyboard.press("Escape")
+
+    assert_never_ran(page)
+    assert page.errors == []
+
+
+def test_island_heading_shows_the_name_literally(hostile_server, page):
+    open_map(page, hostile_server + "/?island=shikotan")
+    heading = page.locator('[data-testid="stHeading"] h3').first
+    heading.wait_for()
+    assert heading.inner_text().strip() == hostile_display_name("shikotan")
+
+

@@ -1,0 +1,122 @@
+"""Helpers for the real-browser tests: a `streamlit run` server on a free
+loopback port and headless Debian Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from geo.config import REPO_ROOT as REPO
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(app: Path = REPO / "app.py", env: dict[str, str] | None = None,
+                     timeout: float = 60.0, base_path: str = ""):
+    """Start `streamlit run` and yield its base URL; stop it afterwards. `base_path`
+    serves the app under a URL prefix, as hosting behind a proxy does."""
+    port = free_port()
+    full_env = {**os.environ, "KURIL_TILES": "off", "KURIL_ASSETS": "local",
+                "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
+    proc = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--server.enableStaticServing", "true", "--global.developmentMode", "false",
+         *(["--server.baseUrlPath", base_path] if base_path else [])],
+        cwd=app.parent, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path else "")
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:  # noqa: S310
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                raise RuntimeError(f"streamlit did not start on {url}:\n{out[-3000:]}")
+            time.sleep(0.2)
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def require_chromium() -> None:
+    """Browser tests run in CI and fail there without Chromium; elsewhere they skip."""
+    if shutil.which(CHROMIUM) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} missing in CI (scripts/install.sh --test installs it)")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+
+
+@contextlib.contextmanager
+def chromium():
+    """Headless Debian Chromium driven by Playwright; closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def map_frame(page):
+    """The live map iframe (while a map rebuilds, the stale one may linger: take the last)."""
+    return page.frame_locator(MAP_FRAME).last
+
+
+def land_point(island: str) -> tuple[float, float]:
+    """(lat, lon) of a point surely on the island's largest polygon."""
+    import geopandas as gpd
+
+    gdf = gpd.read_file(REPO / "data" / "islands.geojson")
+    geom = gdf.loc[gdf["id"] == island, "geometry"].iloc[0]
+    largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+    point = largest.representative_point()
+    return point.y, point.x
+
+
+def island_point(page, island: str) -> tuple[float, float]:
+    """Page coordinates (x, y) of land of `island` in the live map."""
+    lat, lon = land_point(island)
+    x, y = map_frame(page).locator("body").evaluate(
+        "(_el, [lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]);"
+        " const r = window.map.getContainer().getBoundingClientRect();"
+        " return [p.x + r.left, p.y + r.top]; }", [lat, lon])
+    box = page.locator(MAP_FRAME).last.bounding_box()
+    return box["x"] + x, box["y"] + y
+
+
+def click_island(page, island: str) -> None:
+    """Click on land of `island` in the live map, as a user would with the mouse."""
+    page.mouse.click(*island_point(page, island))

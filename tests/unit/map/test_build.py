@@ -1,0 +1,39 @@
+"""geo.map.build: the base map, the same at every date, with Leaflet only."""
+
+from __future__ import annotations
+
+from geo.map.assets import Assets
+from geo.map.build import build_base_map, island_labels, islands_geojson
+from geo.map.served import Shapes
+from tests.conftest import repo_site
+
+SITE = repo_site()
+LOCAL = Assets(js=("../../app/static/vendor/leaflet/leaflet.js",),
+               css=("../../app/static/vendor/leaflet/leaflet.css",), local=True)
+
+
+def render(tiles: bool) -> str:
+    shapes = Shapes(url="../../app/static/geo/islands.0123456789abcdef.geojson")
+    return build_base_map(shapes, shapes, SITE.labels, LOCAL, tiles).get_root().render()
+
+
+def test_only_leaflet_is_loaded_and_no_tiles_offline():
+    page = render(tiles=False)
+    assert "leaflet.js" in page and "jquery" not in page.lower()
+    assert "bootstrap" not in page.lower() and "basemaps.cartocdn.com" not in page
+
+
+def test_tiles_when_online():
+    assert "basemaps.cartocdn.com" in render(tiles=True)
+
+
+def test_labels_sit_east_of_their_island():
+    for (lat, lon), name in island_labels(SITE.islands):
+        row = next(r for r in SITE.island_rows.values() if name.startswith(str(r["name_en"])))
+        minx, miny, maxx, maxy = row["geometry"].bounds
+        assert lon == maxx and miny <= lat <= maxy
+
+
+def test_island_geojson_has_ids_and_shapes_only():
+    text = islands_geojson(SITE.islands)
+    assert '"id":"iturup"' in text and "name_en" not in text

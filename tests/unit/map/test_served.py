@@ -1,0 +1,55 @@
+"""geo.map.served: map geometry published once as a static file named by its
+content, or inline when static files are not served or cannot be written."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from geo.map.served import Shapes, publish, shapes
+
+TEXT = '{"type": "FeatureCollection", "features": []}'
+
+
+def test_publish_names_the_file_by_its_content(tmp_path):
+    url = publish("islands", TEXT, tmp_path)
+    assert re.fullmatch(r"\.\./\.\./app/static/geo/islands\.[0-9a-f]{16}\.geojson", url)
+    path = tmp_path / "geo" / url.rsplit("/", 1)[1]
+    assert path.read_text(encoding="utf-8") == TEXT
+    assert publish("islands", TEXT, tmp_path) == url  # the same text, the same file
+    other = publish("islands", TEXT.replace("[]", "[ ]"), tmp_path)
+    assert other != url and (tmp_path / "geo" / other.rsplit("/", 1)[1]).is_file()
+    assert not list((tmp_path / "geo").glob(".*.tmp"))
+
+
+def test_a_file_that_changed_on_disk_is_rewritten(tmp_path):
+    url = publish("islands", TEXT, tmp_path)
+    path = tmp_path / "geo" / url.rsplit("/", 1)[1]
+    path.write_text("half a fi", encoding="utf-8")
+    assert publish("islands", TEXT, tmp_path) == url
+    assert path.read_text(encoding="utf-8") == TEXT
+
+
+def test_unwritable_static_folder_falls_back_to_inline(tmp_path):
+    blocker = tmp_path / "static"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    assert publish("islands", TEXT, blocker) is None
+    assert shapes("islands", TEXT, True, blocker) == Shapes(text=TEXT)
+
+
+def test_no_static_serving_means_inline(tmp_path):
+    assert shapes("islands", TEXT, False, tmp_path) == Shapes(text=TEXT)
+    assert not (tmp_path / "geo").exists()
+    served = shapes("islands", TEXT, True, tmp_path)
+    assert served.url and served.text is None
+    assert served.source() == {"url": served.url}
+    assert Shapes(text=TEXT).source() == {"data": json.loads(TEXT)}
+
+
+def test_shapes_needs_exactly_one_source():
+    with pytest.raises(ValueError):
+        Shapes()
+    with pytest.raises(ValueError):
+        Shapes(url="a", text=TEXT)

@@ -1,0 +1,50 @@
+"""geo.islands: the committed GeoJSON loads and validates; display names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geo import ISLAND_IDS
+from geo.config import REPO_ROOT
+from geo.errors import DataError
+from geo.islands import display_name, load_context, load_islands
+
+DATA = REPO_ROOT / "data"
+
+
+def test_the_four_islands_in_order_in_wgs84():
+    islands = load_islands(DATA / "islands.geojson")
+    assert list(islands["id"]) == list(ISLAND_IDS)
+    assert islands.crs.to_epsg() == 4326
+    assert len(load_context(DATA / "context.geojson")) >= 1
+
+
+def test_display_name_gives_both_names_once():
+    assert display_name({"name_en": "Iturup", "name_ja_romaji": "Etorofu"}) == "Iturup / Etorofu"
+    assert display_name({"name_en": "Shikotan", "name_ja_romaji": "Shikotan"}) == "Shikotan"
+
+
+@pytest.mark.parametrize(("change", "record", "field"), [
+    (lambda f: f["properties"].update(name_ru=""), "'iturup'", "properties.name_ru"),
+    (lambda f: f["properties"].update(id="sakhalin"), "'sakhalin'", "properties.id"),
+    (lambda f: f.update(geometry={"type": "Point", "coordinates": [1, 2]}), "'iturup'",
+     "geometry"),
+])
+def test_a_bad_feature_names_file_record_and_field(tmp_path, change, record, field):
+    doc = json.loads((DATA / "islands.geojson").read_text(encoding="utf-8"))
+    change(doc["features"][0])
+    path = tmp_path / "islands.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_islands(path)
+    assert (info.value.file, info.value.record, info.value.field) == (
+        "islands.geojson", record, field)
+    assert str(tmp_path) not in str(info.value)
+
+
+def test_a_missing_file_is_named_without_its_path(tmp_path):
+    with pytest.raises(DataError) as info:
+        load_islands(tmp_path / "islands.geojson")
+    assert str(info.value) == "islands.geojson: file not found"

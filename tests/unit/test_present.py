@@ -1,0 +1,65 @@
+"""geo.present: every panel's Markdown escapes what comes from data."""
+
+from __future__ import annotations
+
+from geo.map.palette import THEME_COLOUR
+from geo.present import (
+    claim_markdown,
+    claims_markdown,
+    legend_markdown,
+    md_link,
+    sources_markdown,
+)
+from geo.status import CATEGORIES
+from geo.text import md_escape
+from tests.conftest import repo_site
+from tests.support.text import HOSTILE, UNESCAPED
+
+
+def test_md_link_keeps_url_inside():
+    link = md_link("a](b) <c>", "https://example.org/a b(c)")
+    assert link == r"[a\]\(b\) \<c\>](https://example.org/a%20b%28c%29)"
+
+
+def test_claim_card_escapes_every_field():
+    row = {
+        "kind": "quote", "text": HOSTILE, "speaker": HOSTILE, "role": HOSTILE,
+        "date_label": "7 Dec 2018", "date_confidence": "medium", "occasion": HOSTILE,
+        "place": HOSTILE, "outlet": HOSTILE, "original_publisher": "TASS",
+        "url": "https://tass.com/x", "scope": "dispute", "islands": "", "date_basis": HOSTILE,
+    }
+    card = claim_markdown(row)
+    assert "javascript" in card and "](javascript" not in card
+    assert "(https://tass.com/x)" in card and card.startswith("> ")
+    assert "about the whole dispute" in card and "medium confidence" in card
+    # the only unescaped markup is the card's own: blockquote, link, confidence note
+    for piece in ("[TASS via", "](https://tass.com/x)", "(medium confidence)"):
+        card = card.replace(piece, "")
+    assert UNESCAPED.findall(card[2:]) == []
+
+
+def test_claims_markdown_is_one_escaped_block_per_card():
+    rows = repo_site().claims.head(3).to_dict("records")
+    rows[0] = {**rows[0], "text": HOSTILE, "speaker": HOSTILE}
+    out = claims_markdown(rows)
+    cards = out.split("\n\n---\n\n")
+    assert len(cards) == 3
+    assert cards[0] == claim_markdown(rows[0])
+    assert "<script>" not in out and r"\<script\>" in out
+
+
+def test_sources_markdown_links_and_escapes():
+    sources = repo_site().dataset.sources
+    out = sources_markdown(sources)
+    assert out.count("\n- ") + 1 == len(sources)
+    linked = [s for s in sources.values() if s.url]
+    assert out.count("](https://") == len(linked)
+    first = next(iter(sources.values()))
+    hostile = {"x": first.model_copy(update={"headline": HOSTILE, "url": None})}
+    assert not UNESCAPED.search(sources_markdown(hostile).replace("- ", "", 1))
+
+
+def test_legend_lists_each_status_in_its_theme_colour():
+    lines = legend_markdown().split("  \n")
+    assert lines == [f":{THEME_COLOUR[c]}[■■] {md_escape(label)}"
+                     for c, label in CATEGORIES.items()]

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Install everything from nothing on Debian with Python 3.11: a virtualenv in
-# .venv with the pinned dependencies (Leaflet comes with them, from PyPI).
+# Install from nothing on Debian with Python 3.11: .venv holds exactly the versions
+# in uv.lock, installed by uv (itself pinned, from PyPI, in .tools/). Leaflet comes
+# with them (the xstatic-leaflet package): no npm, no CDN.
 #   bash scripts/install.sh          the app
-#   bash scripts/install.sh --test   the app, the test tools and Chromium
+#   bash scripts/install.sh --test   the app, the test and lint tools, and Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-app}"
+UV_VERSION="0.13.9"
 
 apt_install() {
   local sudo=""
@@ -24,10 +26,13 @@ if [ ${#need[@]} -gt 0 ]; then
   apt_install "${need[@]}"
 fi
 
-[ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-if [ "$mode" = "--test" ]; then
-  .venv/bin/python -m pip install -q -r requirements.txt -e ".[test]"
-else
-  .venv/bin/python -m pip install -q -r requirements.txt
+if ! .tools/bin/uv --version 2>/dev/null | grep -q "uv $UV_VERSION"; then
+  python3 -m venv .tools
+  .tools/bin/python -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
 fi
+export UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy
+groups=()
+[ "$mode" = "--test" ] && groups=(--group test)
+# --frozen: install what uv.lock says, never re-resolve; tests/unit/test_packaging.py
+# keeps the lock in step with pyproject.toml.
+.tools/bin/uv sync --frozen --python "$(command -v python3)" "${groups[@]}"

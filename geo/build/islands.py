@@ -71,6 +71,10 @@ class Group:
     anchor: tuple[float, float] | None  # lon, lat of a point on the main island
     properties: dict[str, str | float]  # fixed properties of the feature
 
+    @property
+    def area_gsi_km2(self) -> float:
+        return float(self.properties["area_gsi_km2"])
+
 
 ISLANDS = (
     Group("iturup", (147.9, 45.0), {
@@ -221,7 +225,7 @@ def build_collections() -> tuple[list[dict], list[dict], dict]:
     groups, evidence = assign(shores)
     report: dict = {"assignment": evidence, "islands": {}, "context": {}}
     island_box = shapely.box(*ISLAND_BOX)
-    islands = []
+    islands: list[tuple[dict[str, object], MultiPolygon]] = []
     for group in ISLANDS:
         full = land_geometry(groups[group.id], shores)
         if not island_box.contains(full):
@@ -231,7 +235,7 @@ def build_collections() -> tuple[list[dict], list[dict], dict]:
         change = 100 * (final_km2 - full_km2) / full_km2
         if abs(change) >= MAX_AREA_CHANGE_PCT:
             raise ValueError(f"{group.id}: simplification changed the area by {change:.2f} %")
-        gsi = group.properties["area_gsi_km2"]
+        gsi = group.area_gsi_km2
         report["islands"][group.id] = {
             "parts": len(final.geoms), "area_full_km2": round(full_km2, 2),
             "area_km2": round(final_km2, 2), "change_pct": round(change, 3),
@@ -242,8 +246,10 @@ def build_collections() -> tuple[list[dict], list[dict], dict]:
         for other, geometry in islands:
             if final.intersects(geometry):
                 raise ValueError(f"{group.id} touches {other['id']} after simplification")
-        properties = {"id": group.id, **group.properties, "parts": len(final.geoms),
-                      "area_km2": round(final_km2, 2), "area_source": AREA_SOURCE}
+        properties: dict[str, object] = {"id": group.id, **group.properties,
+                                         "parts": len(final.geoms),
+                                         "area_km2": round(final_km2, 2),
+                                         "area_source": AREA_SOURCE}
         islands.append((properties, final))
     report["lakes_km2"] = {s.gshhg_id: round(geodesic_area_km2(Polygon(s.lonlat)), 2)
                            for s in shores if s.level == 2}
@@ -254,9 +260,9 @@ def build_collections() -> tuple[list[dict], list[dict], dict]:
         kept = MultiPolygon([p for p in full.geoms
                              if geodesic_area_km2(p) >= CONTEXT_MIN_PART_KM2])
         final = simplify(kept, CONTEXT_TOLERANCE, CONTEXT_DECIMALS)
-        for properties, island in islands:
+        for island_properties, island in islands:
             if final.intersects(island):
-                raise ValueError(f"context {group.id} overlaps island {properties['id']}")
+                raise ValueError(f"context {group.id} overlaps island {island_properties['id']}")
         report["context"][group.id] = {"parts": len(final.geoms),
                                        "points": int(shapely.get_num_coordinates(final))}
         context.append(_feature({"id": group.id, **group.properties, "role": "context"}, final))

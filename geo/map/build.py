@@ -72,7 +72,7 @@ def build_base_map(
     )
     _use_assets(m, assets)
     m.fit_bounds(FIT)
-    m.get_root().header.add_child(folium.Element(
+    m.get_root().header.add_child(folium.Element(  # type: ignore[attr-defined]
         f"<style>.folium-map, .leaflet-container {{ background: {SEA}; }}"
         ".island-label { font: 600 12px/1.2 sans-serif; color: #222; white-space: nowrap;"
         " text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }</style>"

@@ -1,5 +1,7 @@
-"""Packaging stays in step: requirements.txt (read by Streamlit Community Cloud)
-pins every runtime dependency of pyproject.toml, and the code passes ruff."""
+"""Packaging and tooling stay in step: uv.lock pins every runtime package for
+pyproject.toml, requirements.txt is that lock exported, the installed versions are
+the locked ones, the code passes ruff (lint and format) and mypy, and geo/ never
+imports Streamlit."""
 
 from __future__ import annotations
 
@@ -13,9 +15,12 @@ from packaging.requirements import Requirement
 
 from geo.config import REPO_ROOT
 
+BIN = Path(sys.executable).parent
+UV = REPO_ROOT / ".tools" / "bin" / "uv"
 
-def _name(req: Requirement) -> str:
-    return req.name.lower().replace("_", "-")
+
+def _name(text: str) -> str:
+    return text.lower().replace("_", "-").replace(".", "-")
 
 
 def _pins() -> dict[str, str]:
@@ -25,20 +30,38 @@ def _pins() -> dict[str, str]:
         if line:
             req = Requirement(line)
             specs = list(req.specifier)
-            assert len(specs) == 1 and specs[0].operator == "==", f"{line}: pin with =="
-            pins[_name(req)] = specs[0].version
+            assert len(specs) == 1, f"{line}: pin with =="
+            assert specs[0].operator == "==", f"{line}: pin with =="
+            pins[_name(req.name)] = specs[0].version
     return pins
+
+
+def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True,
+                          cwd=REPO_ROOT, check=False)
 
 
 def test_requirements_pin_every_runtime_dependency():
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
     pins = _pins()
-    wanted = [Requirement(d) for d in project["dependencies"]]
-    for req in wanted:
-        assert _name(req) in pins, f"{req.name} is in pyproject.toml but not in requirements.txt"
-        assert req.specifier.contains(pins[_name(req)]), f"{req.name}=={pins[_name(req)]} vs {req}"
-    extra = set(pins) - {_name(r) for r in wanted}
-    assert not extra, f"pinned but not a dependency in pyproject.toml: {extra}"
+    for req in (Requirement(d) for d in project["dependencies"]):
+        assert _name(req.name) in pins, f"{req.name} is in pyproject.toml, not requirements.txt"
+        assert req.specifier.contains(pins[_name(req.name)]), f"{req.name}: {pins} vs {req}"
+    assert {"numpy", "pandas", "tornado", "jinja2", "branca"} & set(pins), "transitive pins"
+
+
+def test_lock_is_in_step_with_pyproject_and_requirements():
+    """uv.lock satisfies pyproject.toml as it is, and requirements.txt is its export."""
+    assert UV.is_file(), "scripts/install.sh installs uv in .tools/"
+    result = _run("bash", "scripts/lock.sh", "--check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_lock_pins_what_requirements_pin():
+    lock = tomllib.loads((REPO_ROOT / "uv.lock").read_text())
+    locked = {_name(p["name"]): p["version"] for p in lock["package"] if "version" in p}
+    for name, pinned in _pins().items():
+        assert locked[name] == pinned, f"{name}: requirements.txt {pinned}, uv.lock {locked[name]}"
 
 
 def test_installed_versions_match_the_pins():
@@ -47,9 +70,18 @@ def test_installed_versions_match_the_pins():
 
 
 def test_ruff_is_clean():
-    ruff = Path(sys.executable).parent / "ruff"
-    result = subprocess.run([str(ruff), "check", str(REPO_ROOT)],  # noqa: S603
-                            capture_output=True, text=True)
+    result = _run(BIN / "ruff", "check", REPO_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_clean():
+    result = _run(BIN / "ruff", "format", "--check", REPO_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean():
+    """app.py and geo/ (pyproject.toml's [tool.mypy] files)."""
+    result = _run(BIN / "mypy")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -58,6 +90,6 @@ def test_geo_does_not_import_streamlit():
                      for p in (REPO_ROOT / "geo").rglob("*.py") if p.name != "__main__.py")
     assert len(modules) > 20
     code = f"import sys, {', '.join(modules)}; print('streamlit' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,  # noqa: S603
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=REPO_ROOT, check=True)
     assert out.stdout.strip() == "False"

@@ -99,8 +99,11 @@ def dated_view() -> None:
     apply_map_click()
     speakers, topics, sources = (list(state[key]) for key in FILTERS)
     date: dt.date = st.select_slider(
-        "Timeline — move to a dated event", options=site.stop_dates, key="date",
-        format_func=lambda d: site.stop_by_date[d].label, on_change=view_changed,
+        "Timeline — move to a dated event",
+        options=site.stop_dates,
+        key="date",
+        format_func=lambda d: site.stop_by_date[d].label,
+        on_change=view_changed,
     )
     island: str | None = state["island"]  # the selectbox below is keyed on it
     statuses, dispute = site.model.all_at(date), site.model.dispute_at(date)
@@ -128,7 +131,9 @@ def dated_view() -> None:
 
     with panel_col:
         island = st.selectbox(
-            "Island (or click one on the map)", options=[None, *ISLAND_IDS], key="island",
+            "Island (or click one on the map)",
+            options=[None, *ISLAND_IDS],
+            key="island",
             format_func=lambda i: "All four — the whole dispute" if i is None else site.names[i],
             on_change=view_changed,
         )
@@ -138,8 +143,9 @@ def dated_view() -> None:
             st.subheader(md_escape(site.names[island]))
             st.markdown(island_markdown(site.island_rows[island], statuses[island], dispute))
 
-        shown = filter_claims(site.claims, date=date, island=island, speakers=speakers,
-                              topics=topics, sources=sources)
+        shown = filter_claims(
+            site.claims, date=date, island=island, speakers=speakers, topics=topics, sources=sources
+        )
         filtered = " (filtered)" if speakers or topics or sources else ""
         about = f" about {md_escape(site.names[island])}" if island else ""
         st.markdown(f"#### Claims{about}")
@@ -159,15 +165,27 @@ def dated_view() -> None:
         "Download: islands with status at this date (GeoJSON)",
         data=lambda: to_geojson(join_at(site.islands, site.claims, site.model, date)),
         file_name=f"kuril-islands-{date.isoformat()}.geojson",
-        mime="application/geo+json", on_click="ignore",
+        mime="application/geo+json",
+        on_click="ignore",
     )
-    d2.download_button("Download: claims shown (CSV)", data=lambda: shown.to_csv(index=False),
-                       file_name=f"kuril-claims-{date.isoformat()}.csv", mime="text/csv",
-                       on_click="ignore")
+    d2.download_button(
+        "Download: claims shown (CSV)",
+        data=lambda: shown.to_csv(index=False),
+        file_name=f"kuril-claims-{date.isoformat()}.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
 
     # --- state -> URL ---------------------------------------------------------------------
-    query = to_query(ViewState(date=date, island=island, speakers=tuple(map(slug, speakers)),
-                               topics=tuple(topics), sources=tuple(sources)))
+    query = to_query(
+        ViewState(
+            date=date,
+            island=island,
+            speakers=tuple(map(slug, speakers)),
+            topics=tuple(topics),
+            sources=tuple(sources),
+        )
+    )
     if {k: st.query_params.get_all(k) for k in st.query_params} != {
         k: [v] for k, v in query.items()
     }:
@@ -181,11 +199,22 @@ def sidebar() -> None:
     with st.sidebar:
         st.markdown("### Filter the claims")
         st.multiselect("Speaker", site.speaker_names, key="f_speaker", on_change=list_changed)
-        st.multiselect("Topic", list(topics), key="f_topic", on_change=list_changed,
-                       format_func=lambda t: topics[t].label)
-        st.multiselect("Source", list(sources), key="f_source", on_change=list_changed,
-                       format_func=lambda s: f"{sources[s].original_publisher} "
-                       f"{format_date(sources[s].published)}")
+        st.multiselect(
+            "Topic",
+            list(topics),
+            key="f_topic",
+            on_change=list_changed,
+            format_func=lambda t: topics[t].label,
+        )
+        st.multiselect(
+            "Source",
+            list(sources),
+            key="f_source",
+            on_change=list_changed,
+            format_func=lambda s: (
+                f"{sources[s].original_publisher} {format_date(sources[s].published)}"
+            ),
+        )
         st.markdown(
             "### About\n"
             "Status wording is neutral: each side's position is given in its own terms. "

@@ -69,7 +69,8 @@ ARM_REPAINT = """
 # Init script for first-load timing: from document start, poll (5 ms) for all
 # four island paths in the last map iframe, each filled with a status colour (not
 # a placeholder); stamp the next animation frame.
-LOAD_PROBE = """
+LOAD_PROBE = (
+    """
 (() => {
   if (window.top !== window) return;
   const sel = __SEL__, islands = __ISLANDS__, colours = __COLOURS__;
@@ -89,8 +90,10 @@ LOAD_PROBE = """
   };
   tick();
 })();
-""".replace("__SEL__", json.dumps(MAP_FRAME)).replace("__ISLANDS__", json.dumps(ISLANDS)) \
-  .replace("__COLOURS__", json.dumps([c.lower() for c in PALETTE.values()]))
+""".replace("__SEL__", json.dumps(MAP_FRAME))
+    .replace("__ISLANDS__", json.dumps(ISLANDS))
+    .replace("__COLOURS__", json.dumps([c.lower() for c in PALETTE.values()]))
+)
 
 
 @contextlib.contextmanager
@@ -159,20 +162,28 @@ def slider_run(browser, url: str) -> dict:
     try:
         page = context.new_page()
         page.set_default_timeout(TIMEOUT_MS)
-        page.on("websocket", lambda ws: ws.on("framereceived",
-                                              lambda payload: frames.append(len(payload))))
+        page.on(
+            "websocket",
+            lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))),
+        )
         static = []  # geometry the map fetches over HTTP, once per page (geo.map.served)
         page.on("response", lambda r: static.append(r) if "/app/static/geo/" in r.url else None)
         page.add_init_script(LOAD_PROBE)
         page.goto(url, wait_until="commit")
         page.wait_for_function("() => window.__loaded", polling=50, timeout=TIMEOUT_MS)
         page.wait_for_timeout(500)
-        loaded = {"static_geometry_bytes": sum(len(r.body()) for r in static),
-                  "static_requests": len(static)}
+        loaded = {
+            "static_geometry_bytes": sum(len(r.body()) for r in static),
+            "static_requests": len(static),
+        }
         new = _change(page, "Home", frames)
         revisit = _change(page, "End", frames)
-        return {"new": new, "revisit": revisit, "load": loaded,
-                "static_requests_after_load": len(static) - loaded["static_requests"]}
+        return {
+            "new": new,
+            "revisit": revisit,
+            "load": loaded,
+            "static_requests_after_load": len(static) - loaded["static_requests"],
+        }
     finally:
         context.close()
 
@@ -206,8 +217,9 @@ def rss_bytes(proc) -> int:
     return total
 
 
-def memory_profile(browser, url: str, proc, sessions: int, budget_s: float,
-                   settle_s: float = 3.0) -> dict:
+def memory_profile(
+    browser, url: str, proc, sessions: int, budget_s: float, settle_s: float = 3.0
+) -> dict:
     """RSS with 1 session and with `sessions` sessions open (added one by one, each
     waiting for its polygons; 5 pages per browser context)."""
     t_end = time.monotonic() + budget_s
@@ -235,5 +247,4 @@ def memory_profile(browser, url: str, proc, sessions: int, budget_s: float,
             with contextlib.suppress(Exception):
                 c.close()
     per = (many - one) / (reached - 1) if reached > 1 else float("nan")
-    return {"idle_rss": idle, "rss_1": one, "rss_n": many, "sessions": reached,
-            "per_session": per}
+    return {"idle_rss": idle, "rss_1": one, "rss_n": many, "sessions": reached, "per_session": per}

@@ -77,22 +77,29 @@ def one_change(browser, url: str, by_script: collections.Counter) -> dict:
         name = frame["url"].rsplit("/", 1)[-1].split("?")[0] or frame["functionName"]
         by_script[name or "(native)"] += dt / 1000
     return {
-        "first_msg": ws[0][0] - t0, "map_msg": biggest[0] - t0, "dom": probe["dom"] - t0,
-        "paint": probe["paint"] - t0, "messages": len(ws),
+        "first_msg": ws[0][0] - t0,
+        "map_msg": biggest[0] - t0,
+        "dom": probe["dom"] - t0,
+        "paint": probe["paint"] - t0,
+        "messages": len(ws),
         "longtasks": sum(d for s, d in longtasks if t0 <= s < probe["paint"]),
     }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     env = {"KURIL_TILES": "off", "KURIL_ASSETS": "local"}
     results: dict[str, list[dict]] = {"app": [], "floor": []}
     scripts: dict[str, collections.Counter] = {n: collections.Counter() for n in results}
-    with chromium() as browser, bb.server("app", env) as (app_url, _a, _s1), \
-            bb.server("floor", env) as (floor_url, _f, _s2):
+    with (
+        chromium() as browser,
+        bb.server("app", env) as (app_url, _a, _s1),
+        bb.server("floor", env) as (floor_url, _f, _s2),
+    ):
         urls = {"app": app_url, "floor": floor_url}
         for url in urls.values():
             bb.first_load(browser, url)
@@ -103,8 +110,9 @@ def main() -> int:
     print(f"medians of {args.runs} fresh-page slider changes, ms from keydown")
     print(f"{'':6}" + "".join(f"{k:>11}" for k in keys))
     for name, runs in results.items():
-        print(f"{name:6}" + "".join(f"{statistics.median(r[k] for r in runs):>11.0f}"
-                                    for k in keys))
+        print(
+            f"{name:6}" + "".join(f"{statistics.median(r[k] for r in runs):>11.0f}" for k in keys)
+        )
     for name, counter in scripts.items():
         print(f"\n{name}: CPU profile samples per change, ms, by script")
         for script, ms in counter.most_common(8):

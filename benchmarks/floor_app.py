@@ -37,8 +37,13 @@ def load():
     order = {f["properties"]["id"]: n for n, f in enumerate(json.loads(islands)["features"])}
     stops = [s.date for s in build_stops(load_dataset(settings.data_dir))]
     serving = bool(st.get_option("server.enableStaticServing"))
-    return islands, context, order, stops, leaflet_assets(settings.assets, settings.static_dir,
-                                                          serving)
+    return (
+        islands,
+        context,
+        order,
+        stops,
+        leaflet_assets(settings.assets, settings.static_dir, serving),
+    )
 
 
 islands_text, context_text, order, stops, site_assets = load()
@@ -49,22 +54,36 @@ m = folium.Map(location=(44.35, 146.9), zoom_start=7, tiles=None)
 m.default_js = [(f"leaflet{i}", url) for i, url in enumerate(site_assets.js)]
 m.default_css = [(f"leaflet_css{i}", url) for i, url in enumerate(site_assets.css)]
 m.fit_bounds(((43.2, 145.3), (45.6, 148.9)))
-folium.GeoJson(json.loads(context_text), interactive=False,
-               style_function=lambda _f: {"fillColor": "#d9d4c7", "color": "#9b9483",
-                                          "weight": 0.6, "fillOpacity": 0.9}).add_to(m)
+folium.GeoJson(
+    json.loads(context_text),
+    interactive=False,
+    style_function=lambda _f: {
+        "fillColor": "#d9d4c7",
+        "color": "#9b9483",
+        "weight": 0.6,
+        "fillOpacity": 0.9,
+    },
+).add_to(m)
 
 group = folium.FeatureGroup(name="Islands")
 folium.GeoJson(
     json.loads(islands_text),
     style_function=lambda f: {
         "fillColor": COLOURS[(index + order[f["properties"]["id"]]) % len(COLOURS)],
-        "color": "#333333", "weight": 0.8, "fillOpacity": 0.85,
+        "color": "#333333",
+        "weight": 0.8,
+        "fillOpacity": 0.85,
         "className": f"island island-{f['properties']['id']}",
     },
 ).add_to(group)
 
 left, _right = st.columns([3, 2])
 with left:
-    st_folium(m, key="map", feature_group_to_add=group,
-              returned_objects=["last_active_drawing", "last_object_clicked"],
-              height=520, use_container_width=True)
+    st_folium(
+        m,
+        key="map",
+        feature_group_to_add=group,
+        returned_objects=["last_active_drawing", "last_object_clicked"],
+        height=520,
+        use_container_width=True,
+    )

@@ -34,7 +34,7 @@ from pathlib import Path
 # Script runs log "missing ScriptRunContext" through logging; keep stdout for the protocol.
 os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
 
-WRAPPER = '''
+WRAPPER = """
 import pathlib, time
 import streamlit as st
 from pyinstrument import Profiler
@@ -53,7 +53,7 @@ finally:
                                      encoding="utf-8")
         pathlib.Path(out).with_suffix(".html").write_text(profiler.output_html(),
                                                           encoding="utf-8")
-'''
+"""
 
 
 def say(tag: str, payload: dict) -> None:
@@ -80,8 +80,9 @@ def map_payload(at) -> dict:
     raw = comps[-1].proto.json_args
     args = json.loads(raw)
     coords = re.compile(r'"coordinates": ?(\[[\[\]0-9.,eE +-]*\])')
-    geometry = sum(len(m) for key in ("script", "feature_group")
-                   for m in coords.findall(args.get(key) or ""))
+    geometry = sum(
+        len(m) for key in ("script", "feature_group") for m in coords.findall(args.get(key) or "")
+    )
     return {
         "json_args_bytes": len(raw.encode()),
         "script_bytes": len((args.get("script") or "").encode()),
@@ -150,8 +151,15 @@ def main() -> int:
             t = time.perf_counter()
             at.select_slider(key="date").set_value(d).run()
             warm.append((time.perf_counter() - t) * 1000)
-    say("ready", {"first_run_ms": first * 1000, "warm_ms": warm,
-                  "payload": map_payload(at), "cycle": [d.isoformat() for d in cycle]})
+    say(
+        "ready",
+        {
+            "first_run_ms": first * 1000,
+            "warm_ms": warm,
+            "payload": map_payload(at),
+            "cycle": [d.isoformat() for d in cycle],
+        },
+    )
 
     step = 0
     for line in sys.stdin:
@@ -166,9 +174,16 @@ def main() -> int:
             if at.exception:
                 say("error", {"message": str(at.exception)})
                 return 1
-            say("step", {"ms": ms, "script_ms": sum(SCRIPT_MS[runs:]),
-                         "script_cpu_ms": sum(SCRIPT_CPU_MS[runs:]),
-                         "script_runs": len(SCRIPT_MS) - runs, "date": d.isoformat()})
+            say(
+                "step",
+                {
+                    "ms": ms,
+                    "script_ms": sum(SCRIPT_MS[runs:]),
+                    "script_cpu_ms": sum(SCRIPT_CPU_MS[runs:]),
+                    "script_runs": len(SCRIPT_MS) - runs,
+                    "date": d.isoformat(),
+                },
+            )
         elif cmd == "profile":
             with tempfile.TemporaryDirectory() as tmp:
                 wrapper = Path(tmp) / "profiled_app.py"

@@ -30,12 +30,20 @@ from benchmarks import APP, FLOOR, OUT, REPO  # noqa: E402
 
 PHASES = ("rerun", "scale", "repaint", "load", "cold", "memory")
 TARGETS = {
-    "rerun": 1.25, "repaint": 1.25, "load": 1.30, "cold": 1.30,
-    "map_kb": 100.0, "session_mb": 2.0, "scale": 2.0,
+    "rerun": 1.25,
+    "repaint": 1.25,
+    "load": 1.30,
+    "cold": 1.30,
+    "map_kb": 100.0,
+    "session_mb": 2.0,
+    "scale": 2.0,
 }
 KB, MB = 1e3, 1e6
-BASE_ENV = {"KURIL_TILES": "off", "KURIL_ASSETS": "local",
-            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+BASE_ENV = {
+    "KURIL_TILES": "off",
+    "KURIL_ASSETS": "local",
+    "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+}
 
 
 LOADAVG: list[tuple[str, float]] = []
@@ -44,8 +52,7 @@ LOADAVG: list[tuple[str, float]] = []
 def log(msg: str) -> None:
     load = os.getloadavg()[0]
     LOADAVG.append((msg, load))
-    print(f"[{time.strftime('%H:%M:%S')}] {msg} (load avg {load:.1f})", file=sys.stderr,
-          flush=True)
+    print(f"[{time.strftime('%H:%M:%S')}] {msg} (load avg {load:.1f})", file=sys.stderr, flush=True)
 
 
 def median(values: list[float]) -> float:
@@ -65,10 +72,23 @@ def machine_facts() -> dict:
             if line.startswith("MemTotal"):
                 mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
     from importlib.metadata import version
+
     return {
-        "nproc": os.cpu_count(), "cpu": cpu, "memory": mem, "python": platform.python_version(),
-        **{pkg: version(pkg) for pkg in ("streamlit", "streamlit-folium", "folium", "pandas",
-                                         "geopandas", "playwright")},
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "memory": mem,
+        "python": platform.python_version(),
+        **{
+            pkg: version(pkg)
+            for pkg in (
+                "streamlit",
+                "streamlit-folium",
+                "folium",
+                "pandas",
+                "geopandas",
+                "playwright",
+            )
+        },
         "loadavg_start": os.getloadavg(),
     }
 
@@ -79,16 +99,27 @@ def machine_facts() -> dict:
 class Worker:
     """A benchmarks.rerun_worker subprocess."""
 
-    def __init__(self, name: str, app: Path, env: dict | None = None,
-                 query: tuple[str, ...] = (), log_dir: Path | None = None):
+    def __init__(
+        self,
+        name: str,
+        app: Path,
+        env: dict | None = None,
+        query: tuple[str, ...] = (),
+        log_dir: Path | None = None,
+    ):
         self.name = name
         cmd = [sys.executable, "-m", "benchmarks.rerun_worker", "--app", str(app)]
         for q in query:
             cmd += ["--query", q]
         self.log = open((log_dir or OUT) / f"worker-{name}.log", "w")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            cmd, cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
-            text=True, env={**os.environ, **BASE_ENV, "PYTHONPATH": str(REPO), **(env or {})},
+            cmd,
+            cwd=REPO,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+            env={**os.environ, **BASE_ENV, "PYTHONPATH": str(REPO), **(env or {})},
         )
         self.started = time.perf_counter()
         self.ready: dict | None = None
@@ -155,8 +186,9 @@ def phase_rerun(runs: int, profile: bool) -> dict:
         out[f"{name}_apptest_ms"] = median([r["ms"] for r in times[name]])
     # Step i of the app and of the floor ran back to back on the same date: their ratio
     # shares the machine's noise at that moment.
-    out["paired_ratio"] = median([a["script_ms"] / f["script_ms"]
-                                  for a, f in zip(times["app"], times["floor"], strict=True)])
+    out["paired_ratio"] = median(
+        [a["script_ms"] / f["script_ms"] for a, f in zip(times["app"], times["floor"], strict=True)]
+    )
     return out
 
 
@@ -172,8 +204,14 @@ def phase_scale(runs: int, scales: list[int], profile: bool, while_loading=None)
             for scale in scales:
                 folder = make_data_dir(scale, Path(tmp) / f"x{scale}")
                 counts[scale] = claim_count(folder)
-                workers.append(Worker(f"x{scale}", APP, env={"KURIL_DATA_DIR": str(folder)},
-                                      query=("island=shikotan",)))
+                workers.append(
+                    Worker(
+                        f"x{scale}",
+                        APP,
+                        env={"KURIL_DATA_DIR": str(folder)},
+                        query=("island=shikotan",),
+                    )
+                )
             log(f"scale: loading {', '.join(f'{s}x={counts[s]} claims' for s in scales)}")
             if while_loading is not None:
                 while_loading()
@@ -192,19 +230,24 @@ def phase_scale(runs: int, scales: list[int], profile: bool, while_loading=None)
     for scale in scales:
         runs_ = times[f"x{scale}"]
         m = median([r["script_ms"] for r in runs_])
-        per_scale[str(scale)] = {"claims": counts[scale], "ms": m, "vs_1x": m / base,
-                                 "apptest_ms": median([r["ms"] for r in runs_]),
-                                 "runs": runs_,
-                                 "ready_s": ready[f"x{scale}"]["ready_s"],
-                                 "first_run_ms": ready[f"x{scale}"]["first_run_ms"]}
+        per_scale[str(scale)] = {
+            "claims": counts[scale],
+            "ms": m,
+            "vs_1x": m / base,
+            "apptest_ms": median([r["ms"] for r in runs_]),
+            "runs": runs_,
+            "ready_s": ready[f"x{scale}"]["ready_s"],
+            "first_run_ms": ready[f"x{scale}"]["first_run_ms"],
+        }
     return {"scales": per_scale, "selected_island": "shikotan"}
 
 
 # --- browser ---------------------------------------------------------------------------------
 
 
-def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str],
-                  load_runs: int = 15) -> dict:
+def phase_browser(
+    runs: int, cold_runs: int, sessions: int, phases: set[str], load_runs: int = 15
+) -> dict:
     from benchmarks import browser_bench as bb
     from tests.support.browser import chromium
 
@@ -212,8 +255,10 @@ def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str],
     env = {**BASE_ENV}
     with chromium() as browser:
         if phases & {"repaint", "load"}:
-            with bb.server("app", env) as (app_url, _p1, _s1), \
-                    bb.server("floor", env) as (floor_url, _p2, _s2):
+            with (
+                bb.server("app", env) as (app_url, _p1, _s1),
+                bb.server("floor", env) as (floor_url, _p2, _s2),
+            ):
                 urls = {"app": app_url, "floor": floor_url}
                 for url in urls.values():  # warm the servers (first session, caches)
                     bb.first_load(browser, url)
@@ -227,14 +272,25 @@ def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str],
                             changes[name].append(bb.slider_run(browser, urls[name]))
                     out["repaint"] = {
                         name: {
-                            kind: {field: median([c[kind][field] for c in cs]) for field in
-                                   ("repaint_ms", "dom_ms", "bytes", "largest_frame", "frames")}
+                            kind: {
+                                field: median([c[kind][field] for c in cs])
+                                for field in (
+                                    "repaint_ms",
+                                    "dom_ms",
+                                    "bytes",
+                                    "largest_frame",
+                                    "frames",
+                                )
+                            }
                             for kind in ("new", "revisit")
-                        } | {"static_geometry_bytes": median([c["load"]["static_geometry_bytes"]
-                                                             for c in cs]),
-                             "static_refetches": max(c["static_requests_after_load"]
-                                                     for c in cs),
-                             "runs": cs}
+                        }
+                        | {
+                            "static_geometry_bytes": median(
+                                [c["load"]["static_geometry_bytes"] for c in cs]
+                            ),
+                            "static_refetches": max(c["static_requests_after_load"] for c in cs),
+                            "runs": cs,
+                        }
                         for name, cs in changes.items()
                     }
                 if "load" in phases:
@@ -247,8 +303,12 @@ def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str],
                     # Each round's app and floor load back to back: their ratio sees the
                     # same machine load, so its spread shows how noisy the row is.
                     paired = [a / f for a, f in zip(loads["app"], loads["floor"], strict=True)]
-                    out["load"]["paired"] = {"median": median(paired), "min": min(paired),
-                                             "max": max(paired), "ratios": paired}
+                    out["load"]["paired"] = {
+                        "median": median(paired),
+                        "min": min(paired),
+                        "max": max(paired),
+                        "ratios": paired,
+                    }
         if "cold" in phases:
             log("cold: new streamlit process per load, taking turns")
             cold: dict[str, list[dict]] = {"app": [], "floor": []}
@@ -256,18 +316,25 @@ def phase_browser(runs: int, cold_runs: int, sessions: int, phases: set[str],
                 for name in bb.turns(i):
                     with bb.server(name, env) as (url, _proc, healthy_s):
                         ms = bb.first_load(browser, url)
-                    cold[name].append({"page_ms": ms, "healthy_s": healthy_s,
-                                       "total_ms": healthy_s * 1000 + ms})
-            out["cold"] = {n: {"ms": median([r["page_ms"] for r in v]),
-                               "total_ms": median([r["total_ms"] for r in v]), "runs": v}
-                           for n, v in cold.items()}
+                    cold[name].append(
+                        {"page_ms": ms, "healthy_s": healthy_s, "total_ms": healthy_s * 1000 + ms}
+                    )
+            out["cold"] = {
+                n: {
+                    "ms": median([r["page_ms"] for r in v]),
+                    "total_ms": median([r["total_ms"] for r in v]),
+                    "runs": v,
+                }
+                for n, v in cold.items()
+            }
         if "memory" in phases:
             out["memory"] = {}
             for name in ("app", "floor"):
                 log(f"memory: {name}, 1 then {sessions} sessions on a fresh server")
                 with bb.server(name, env) as (url, proc, _s):
-                    out["memory"][name] = bb.memory_profile(browser, url, proc, sessions,
-                                                            budget_s=240)
+                    out["memory"][name] = bb.memory_profile(
+                        browser, url, proc, sessions, budget_s=240
+                    )
     return out
 
 
@@ -283,85 +350,210 @@ def build_rows(res: dict) -> list[list[str]]:
 
     def ratio_row(label, app, floor, target, unit="ms", fmt="{:.0f}"):
         ratio = app / floor if floor else float("nan")
-        rows.append([label, fmt.format(app) + f" {unit}", fmt.format(floor) + f" {unit}",
-                     f"{ratio:.2f}x", f"<= {target:.2f}x", verdict(ratio <= target)])
+        rows.append(
+            [
+                label,
+                fmt.format(app) + f" {unit}",
+                fmt.format(floor) + f" {unit}",
+                f"{ratio:.2f}x",
+                f"<= {target:.2f}x",
+                verdict(ratio <= target),
+            ]
+        )
 
     if "rerun" in res:
         r = res["rerun"]
-        ratio_row("Rerun after slider change (script run, server)", r["app_script_ms"],
-                  r["floor_script_ms"], TARGETS["rerun"])
-        rows.append(["  median of per-step ratios (same date, back to back)", "", "",
-                     f"{r['paired_ratio']:.2f}x", "info", ""])
+        ratio_row(
+            "Rerun after slider change (script run, server)",
+            r["app_script_ms"],
+            r["floor_script_ms"],
+            TARGETS["rerun"],
+        )
+        rows.append(
+            [
+                "  median of per-step ratios (same date, back to back)",
+                "",
+                "",
+                f"{r['paired_ratio']:.2f}x",
+                "info",
+                "",
+            ]
+        )
         a, f = r["app_script_cpu_ms"], r["floor_script_cpu_ms"]
-        rows.append(["  script thread CPU time", f"{a:.0f} ms", f"{f:.0f} ms",
-                     f"{a / f:.2f}x", "info", ""])
+        rows.append(
+            ["  script thread CPU time", f"{a:.0f} ms", f"{f:.0f} ms", f"{a / f:.2f}x", "info", ""]
+        )
         a, f = r["app_apptest_ms"], r["floor_apptest_ms"]
-        rows.append(["  AppTest .set_value().run() round trip", f"{a:.0f} ms", f"{f:.0f} ms",
-                     f"{a / f:.2f}x", "info", ""])
+        rows.append(
+            [
+                "  AppTest .set_value().run() round trip",
+                f"{a:.0f} ms",
+                f"{f:.0f} ms",
+                f"{a / f:.2f}x",
+                "info",
+                "",
+            ]
+        )
     if "repaint" in res:
         r = res["repaint"]
-        ratio_row("Slider change -> map repainted (Chromium)", r["app"]["new"]["repaint_ms"],
-                  r["floor"]["new"]["repaint_ms"], TARGETS["repaint"])
+        ratio_row(
+            "Slider change -> map repainted (Chromium)",
+            r["app"]["new"]["repaint_ms"],
+            r["floor"]["new"]["repaint_ms"],
+            TARGETS["repaint"],
+        )
         a, f = r["app"]["revisit"]["repaint_ms"], r["floor"]["revisit"]["repaint_ms"]
-        rows.append(["  back to a date seen in this session", f"{a:.0f} ms", f"{f:.0f} ms",
-                     f"{a / f:.2f}x", "info", ""])
+        rows.append(
+            [
+                "  back to a date seen in this session",
+                f"{a:.0f} ms",
+                f"{f:.0f} ms",
+                f"{a / f:.2f}x",
+                "info",
+                "",
+            ]
+        )
     if "load" in res:
         r = res["load"]
-        ratio_row("First load -> polygons, warm server", r["app"]["ms"], r["floor"]["ms"],
-                  TARGETS["load"])
+        ratio_row(
+            "First load -> polygons, warm server", r["app"]["ms"], r["floor"]["ms"], TARGETS["load"]
+        )
         if "paired" in r:
             p = r["paired"]
-            rows.append(["  median of per-round ratios (range)", "", "",
-                         f"{p['median']:.2f}x", "info",
-                         f"{p['min']:.2f}-{p['max']:.2f}x over {len(p['ratios'])} rounds"])
+            rows.append(
+                [
+                    "  median of per-round ratios (range)",
+                    "",
+                    "",
+                    f"{p['median']:.2f}x",
+                    "info",
+                    f"{p['min']:.2f}-{p['max']:.2f}x over {len(p['ratios'])} rounds",
+                ]
+            )
     if "cold" in res:
         r = res["cold"]
-        ratio_row("First load -> polygons, new process", r["app"]["ms"], r["floor"]["ms"],
-                  TARGETS["load"])
+        ratio_row(
+            "First load -> polygons, new process", r["app"]["ms"], r["floor"]["ms"], TARGETS["load"]
+        )
         a, f = r["app"]["total_ms"], r["floor"]["total_ms"]
-        rows.append(["  (spawn -> polygons, incl. server start)", f"{a:.0f} ms", f"{f:.0f} ms",
-                     f"{a / f:.2f}x", "info", ""])
+        rows.append(
+            [
+                "  (spawn -> polygons, incl. server start)",
+                f"{a:.0f} ms",
+                f"{f:.0f} ms",
+                f"{a / f:.2f}x",
+                "info",
+                "",
+            ]
+        )
     if "repaint" in res:
         r = res["repaint"]
         a, f = r["app"]["new"]["largest_frame"] / KB, r["floor"]["new"]["largest_frame"] / KB
-        rows.append(["Map bytes per slider change (ws frame)", f"{a:.1f} KB", f"{f:.1f} KB",
-                     f"{a / f:.2f}x", f"<= {TARGETS['map_kb']:.0f} KB",
-                     verdict(a <= TARGETS["map_kb"])])
+        rows.append(
+            [
+                "Map bytes per slider change (ws frame)",
+                f"{a:.1f} KB",
+                f"{f:.1f} KB",
+                f"{a / f:.2f}x",
+                f"<= {TARGETS['map_kb']:.0f} KB",
+                verdict(a <= TARGETS["map_kb"]),
+            ]
+        )
         a, f = r["app"]["new"]["bytes"] / KB, r["floor"]["new"]["bytes"] / KB
-        rows.append(["  all ws bytes per slider change", f"{a:.1f} KB", f"{f:.1f} KB",
-                     f"{a / f:.2f}x", "info", ""])
+        rows.append(
+            [
+                "  all ws bytes per slider change",
+                f"{a:.1f} KB",
+                f"{f:.1f} KB",
+                f"{a / f:.2f}x",
+                "info",
+                "",
+            ]
+        )
         a, f = r["app"]["revisit"]["bytes"] / KB, r["floor"]["revisit"]["bytes"] / KB
-        rows.append(["  all ws bytes, back to a seen date", f"{a:.1f} KB", f"{f:.1f} KB",
-                     f"{a / f:.2f}x", "info", ""])
+        rows.append(
+            [
+                "  all ws bytes, back to a seen date",
+                f"{a:.1f} KB",
+                f"{f:.1f} KB",
+                f"{a / f:.2f}x",
+                "info",
+                "",
+            ]
+        )
         a, f = r["app"]["static_geometry_bytes"] / KB, r["floor"]["static_geometry_bytes"] / KB
-        rows.append(["  geometry fetched over HTTP once per page load", f"{a:.1f} KB",
-                     f"{f:.1f} KB", "", "info",
-                     f"fetched again on change: {r['app']['static_refetches']}"])
+        rows.append(
+            [
+                "  geometry fetched over HTTP once per page load",
+                f"{a:.1f} KB",
+                f"{f:.1f} KB",
+                "",
+                "info",
+                f"fetched again on change: {r['app']['static_refetches']}",
+            ]
+        )
     if "rerun" in res:
         pa = res["rerun"]["ready"]["app"]["payload"]
         pf = res["rerun"]["ready"]["floor"]["payload"]
-        rows.append(["  of which geometry (coordinates)", f"{pa['geometry_bytes'] / KB:.1f} KB",
-                     f"{pf['geometry_bytes'] / KB:.1f} KB",
-                     f"{pa['geometry_bytes'] / pf['geometry_bytes']:.2f}x", "info", ""])
+        rows.append(
+            [
+                "  of which geometry (coordinates)",
+                f"{pa['geometry_bytes'] / KB:.1f} KB",
+                f"{pf['geometry_bytes'] / KB:.1f} KB",
+                f"{pa['geometry_bytes'] / pf['geometry_bytes']:.2f}x",
+                "info",
+                "",
+            ]
+        )
     if "memory" in res:
         m = res["memory"]
         a, f = m["app"], m["floor"]
-        rows.append(["Server RSS, 1 session", f"{a['rss_1'] / MB:.1f} MB",
-                     f"{f['rss_1'] / MB:.1f} MB", f"{a['rss_1'] / f['rss_1']:.2f}x", "info", ""])
-        rows.append([f"Server RSS, {a['sessions']} sessions", f"{a['rss_n'] / MB:.1f} MB",
-                     f"{f['rss_n'] / MB:.1f} MB", f"{a['rss_n'] / f['rss_n']:.2f}x", "info", ""])
-        rows.append(["RSS per added session", f"{a['per_session'] / MB:.2f} MB",
-                     f"{f['per_session'] / MB:.2f} MB", "",
-                     f"<= {TARGETS['session_mb']:.1f} MB",
-                     verdict(a["per_session"] / MB <= TARGETS["session_mb"])])
+        rows.append(
+            [
+                "Server RSS, 1 session",
+                f"{a['rss_1'] / MB:.1f} MB",
+                f"{f['rss_1'] / MB:.1f} MB",
+                f"{a['rss_1'] / f['rss_1']:.2f}x",
+                "info",
+                "",
+            ]
+        )
+        rows.append(
+            [
+                f"Server RSS, {a['sessions']} sessions",
+                f"{a['rss_n'] / MB:.1f} MB",
+                f"{f['rss_n'] / MB:.1f} MB",
+                f"{a['rss_n'] / f['rss_n']:.2f}x",
+                "info",
+                "",
+            ]
+        )
+        rows.append(
+            [
+                "RSS per added session",
+                f"{a['per_session'] / MB:.2f} MB",
+                f"{f['per_session'] / MB:.2f} MB",
+                "",
+                f"<= {TARGETS['session_mb']:.1f} MB",
+                verdict(a["per_session"] / MB <= TARGETS["session_mb"]),
+            ]
+        )
     if "scale" in res:
         scales = res["scale"]["scales"]
         last = list(scales)[-1]
         for key, s in scales.items():
             target = f"<= {TARGETS['scale']:.2f}x" if key == last else ""
             ok = verdict(s["vs_1x"] <= TARGETS["scale"]) if key == last else ""
-            rows.append([f"Rerun, {key}x claims ({s['claims']}), island selected",
-                         f"{s['ms']:.0f} ms", "", f"{s['vs_1x']:.2f}x vs 1x", target, ok])
+            rows.append(
+                [
+                    f"Rerun, {key}x claims ({s['claims']}), island selected",
+                    f"{s['ms']:.0f} ms",
+                    "",
+                    f"{s['vs_1x']:.2f}x vs 1x",
+                    target,
+                    ok,
+                ]
+            )
     return rows
 
 
@@ -374,24 +566,38 @@ def render_table(rows: list[list[str]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=7,
-                        help="timed repetitions per browser measure")
-    parser.add_argument("--steps", type=int, default=21,
-                        help="timed slider changes per AppTest worker (rerun, scale)")
-    parser.add_argument("--load-runs", type=int, default=15,
-                        help="warm first loads per app (the noisiest row, so more runs)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=7, help="timed repetitions per browser measure")
+    parser.add_argument(
+        "--steps",
+        type=int,
+        default=21,
+        help="timed slider changes per AppTest worker (rerun, scale)",
+    )
+    parser.add_argument(
+        "--load-runs",
+        type=int,
+        default=15,
+        help="warm first loads per app (the noisiest row, so more runs)",
+    )
     parser.add_argument("--cold-runs", type=int, default=5)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--scales", default="1,10,100,1000")
-    parser.add_argument("--only", default=",".join(PHASES), help="comma list of " +
-                        ", ".join(PHASES))
-    parser.add_argument("--quick", action="store_true",
-                        help="3 runs and 3 warm loads, 7 steps, 2 cold runs, 5 sessions,"
-                        " scales 1,10,100")
-    parser.add_argument("--profile", action="store_true",
-                        help="also write pyinstrument profiles of an app rerun to out/")
+    parser.add_argument(
+        "--only", default=",".join(PHASES), help="comma list of " + ", ".join(PHASES)
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="3 runs and 3 warm loads, 7 steps, 2 cold runs, 5 sessions, scales 1,10,100",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also write pyinstrument profiles of an app rerun to out/",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.steps, args.cold_runs, args.sessions, args.scales = 3, 7, 2, 5, "1,10,100"
@@ -405,25 +611,41 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     os.chdir(REPO)
     started = time.perf_counter()
-    res: dict = {"machine": machine_facts(),
-                 "settings": {"runs": args.runs, "load_runs": args.load_runs,
-                              "steps": args.steps, "cold_runs": args.cold_runs,
-                              "sessions": args.sessions, "scales": scales,
-                              "phases": sorted(phases)}}
+    res: dict = {
+        "machine": machine_facts(),
+        "settings": {
+            "runs": args.runs,
+            "load_runs": args.load_runs,
+            "steps": args.steps,
+            "cold_runs": args.cold_runs,
+            "sessions": args.sessions,
+            "scales": scales,
+            "phases": sorted(phases),
+        },
+    }
     if "rerun" in phases:
         log(f"rerun: app and floor under AppTest, {args.steps} slider changes each")
         res["rerun"] = phase_rerun(args.steps, args.profile)
+
     def memory() -> None:
         res.update(phase_browser(args.runs, args.cold_runs, args.sessions, {"memory"}))
 
     if "scale" in phases:
-        res["scale"] = phase_scale(args.steps, scales, args.profile,
-                                   while_loading=memory if "memory" in phases else None)
+        res["scale"] = phase_scale(
+            args.steps, scales, args.profile, while_loading=memory if "memory" in phases else None
+        )
     elif "memory" in phases:
         memory()
     if phases & {"repaint", "load", "cold"}:
-        res.update(phase_browser(args.runs, args.cold_runs, args.sessions,
-                                 phases & {"repaint", "load", "cold"}, args.load_runs))
+        res.update(
+            phase_browser(
+                args.runs,
+                args.cold_runs,
+                args.sessions,
+                phases & {"repaint", "load", "cold"},
+                args.load_runs,
+            )
+        )
     res["machine"]["loadavg_end"] = os.getloadavg()
     res["machine"]["loadavg_by_phase"] = LOADAVG
     res["elapsed_s"] = time.perf_counter() - started
@@ -432,13 +654,17 @@ def main(argv: list[str] | None = None) -> int:
     res["table"] = rows
     table = render_table(rows)
     m = res["machine"]
-    print(f"\nKuril dashboard vs floor app - {dt.datetime.now():%Y-%m-%d %H:%M}, "
-          f"{m['nproc']} CPU ({m['cpu']}), {m['memory']}, load avg "
-          f"{m['loadavg_start'][0]:.1f} -> {m['loadavg_end'][0]:.1f}, "
-          f"{res['elapsed_s']:.0f} s")
-    print(f"medians: {args.steps} slider changes per AppTest worker, {args.runs} browser runs, "
-          f"{args.load_runs} warm first loads, {args.cold_runs} new-process loads; "
-          "KB = 1000 B, MB = 10^6 B\n")
+    print(
+        f"\nKuril dashboard vs floor app - {dt.datetime.now():%Y-%m-%d %H:%M}, "
+        f"{m['nproc']} CPU ({m['cpu']}), {m['memory']}, load avg "
+        f"{m['loadavg_start'][0]:.1f} -> {m['loadavg_end'][0]:.1f}, "
+        f"{res['elapsed_s']:.0f} s"
+    )
+    print(
+        f"medians: {args.steps} slider changes per AppTest worker, {args.runs} browser runs, "
+        f"{args.load_runs} warm first loads, {args.cold_runs} new-process loads; "
+        "KB = 1000 B, MB = 10^6 B\n"
+    )
     print(table)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     text = json.dumps(res, indent=2, default=str)

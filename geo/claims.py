@@ -12,9 +12,28 @@ from geo.load import Dataset
 from geo.text import format_date
 
 CLAIM_COLUMNS = [
-    "id", "kind", "text", "speaker", "role", "country", "said_on", "date_precision",
-    "date_label", "date_basis", "date_confidence", "occasion", "place", "scope", "islands",
-    "topics", "summary", "source", "outlet", "original_publisher", "headline", "url",
+    "id",
+    "kind",
+    "text",
+    "speaker",
+    "role",
+    "country",
+    "said_on",
+    "date_precision",
+    "date_label",
+    "date_basis",
+    "date_confidence",
+    "occasion",
+    "place",
+    "scope",
+    "islands",
+    "topics",
+    "summary",
+    "source",
+    "outlet",
+    "original_publisher",
+    "headline",
+    "url",
 ]
 
 
@@ -23,16 +42,32 @@ def claims_table(dataset: Dataset) -> pd.DataFrame:
     rows = []
     for c in dataset.claims:
         src = dataset.sources[c.source]
-        rows.append({
-            "id": c.id, "kind": c.kind, "text": c.text, "speaker": c.speaker, "role": c.role,
-            "country": c.country, "said_on": c.said_on, "date_precision": c.date_precision,
-            "date_label": format_date(c.said_on, c.date_precision),
-            "date_basis": c.date_basis, "date_confidence": c.date_confidence,
-            "occasion": c.occasion, "place": c.place or "", "scope": c.scope,
-            "islands": ";".join(c.islands), "topics": ";".join(c.topics), "summary": c.summary,
-            "source": src.id, "outlet": src.outlet, "original_publisher": src.original_publisher,
-            "headline": src.headline, "url": str(src.url) if src.url else "",
-        })
+        rows.append(
+            {
+                "id": c.id,
+                "kind": c.kind,
+                "text": c.text,
+                "speaker": c.speaker,
+                "role": c.role,
+                "country": c.country,
+                "said_on": c.said_on,
+                "date_precision": c.date_precision,
+                "date_label": format_date(c.said_on, c.date_precision),
+                "date_basis": c.date_basis,
+                "date_confidence": c.date_confidence,
+                "occasion": c.occasion,
+                "place": c.place or "",
+                "scope": c.scope,
+                "islands": ";".join(c.islands),
+                "topics": ";".join(c.topics),
+                "summary": c.summary,
+                "source": src.id,
+                "outlet": src.outlet,
+                "original_publisher": src.original_publisher,
+                "headline": src.headline,
+                "url": str(src.url) if src.url else "",
+            }
+        )
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     table["said_on"] = pd.to_datetime(table["said_on"])
     return table.sort_values(["said_on", "id"], ascending=[False, True]).reset_index(drop=True)

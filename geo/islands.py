@@ -15,8 +15,14 @@ from geo import ISLAND_IDS
 from geo.errors import DataError
 
 ISLAND_PROPERTIES: dict[str, type | tuple[type, ...]] = {
-    "id": str, "name_en": str, "name_ru": str, "name_ja": str, "name_ja_romaji": str,
-    "parts": int, "area_km2": (int, float), "area_gsi_km2": (int, float),
+    "id": str,
+    "name_en": str,
+    "name_ru": str,
+    "name_ja": str,
+    "name_ja_romaji": str,
+    "parts": int,
+    "area_km2": (int, float),
+    "area_gsi_km2": (int, float),
 }
 
 

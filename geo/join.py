@@ -21,20 +21,22 @@ def status_frame(model: StatusModel, date: dt.date) -> pd.DataFrame:
     russia, japan = dispute.position("russia"), dispute.position("japan")
     conditions = " | ".join(c.text for c in dispute.conditions)
     for island, st in model.all_at(date).items():
-        rows.append({
-            "id": island,
-            "status": st.label,
-            "category": st.category,
-            "administered_by": st.administered_by or "",
-            "claimed_by": ";".join(st.claimed_by),
-            "declaration": st.declaration,
-            "declaration_text": st.declaration_text,
-            "conditions": conditions,
-            "moscow_side": moscow_name(date),
-            "russia_position": russia.text if russia else "",
-            "japan_position": japan.text if japan else "",
-            "status_since": st.changed_on.isoformat() if st.changed_on else "",
-        })
+        rows.append(
+            {
+                "id": island,
+                "status": st.label,
+                "category": st.category,
+                "administered_by": st.administered_by or "",
+                "claimed_by": ";".join(st.claimed_by),
+                "declaration": st.declaration,
+                "declaration_text": st.declaration_text,
+                "conditions": conditions,
+                "moscow_side": moscow_name(date),
+                "russia_position": russia.text if russia else "",
+                "japan_position": japan.text if japan else "",
+                "status_since": st.changed_on.isoformat() if st.changed_on else "",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -46,9 +48,11 @@ def join_at(
     named = said.assign(island=said["islands"].str.split(";")).explode("island")
     counts = (
         named[named["island"].isin(ISLAND_IDS)]
-        .groupby("island")["id"].agg(claims_named="count", claim_ids=";".join)
+        .groupby("island")["id"]
+        .agg(claims_named="count", claim_ids=";".join)
         .reindex(list(ISLAND_IDS))
-        .rename_axis("id").reset_index()
+        .rename_axis("id")
+        .reset_index()
     )
     counts["claims_named"] = counts["claims_named"].fillna(0).astype(int)
     counts["claim_ids"] = counts["claim_ids"].fillna("")

@@ -107,8 +107,9 @@ def load_dataset(data_dir: Path) -> Dataset:
         _check_refs(cf, c.id, "source", [c.source], sources, "source")
         _check_refs(cf, c.id, "topics", c.topics, topics, "topic")
         if c.said_on > sources[c.source].published:
-            raise DataError(cf, f"'{c.id}'", "said_on",
-                            f"said on {c.said_on}, after its source was published")
+            raise DataError(
+                cf, f"'{c.id}'", "said_on", f"said on {c.said_on}, after its source was published"
+            )
     claim_ids = {c.id: c for c in claims}
     event_ids = {e.id: e for e in events}
     for e in events:
@@ -119,16 +120,20 @@ def load_dataset(data_dir: Path) -> Dataset:
         for cid in e.claims:
             if claim_ids[cid].said_on != e.date:
                 raise DataError(
-                    ef, f"'{e.id}'", "claims",
+                    ef,
+                    f"'{e.id}'",
+                    "claims",
                     f"claim '{cid}' was said on {claim_ids[cid].said_on}, not on the event's date",
                 )
         for ended in e.ends_conditions:
             target = event_ids[ended]
             if target.condition is None:
-                raise DataError(ef, f"'{e.id}'", "ends_conditions",
-                                f"event '{ended}' sets no condition to end")
+                raise DataError(
+                    ef, f"'{e.id}'", "ends_conditions", f"event '{ended}' sets no condition to end"
+                )
             if target.date > e.date:
-                raise DataError(ef, f"'{e.id}'", "ends_conditions",
-                                f"event '{ended}' comes after this event")
+                raise DataError(
+                    ef, f"'{e.id}'", "ends_conditions", f"event '{ended}' comes after this event"
+                )
     ordered = tuple(sorted(events, key=lambda ev: ev.date))
     return Dataset(sources=sources, claims=tuple(claims), events=ordered, topics=topics)

@@ -73,9 +73,7 @@ def status_markdown(status: IslandStatus, dispute: DisputeStatus) -> str:
         lines[0] += f" (since {md_escape(format_date(status.changed_on))})"
     lines.append(f"**1956 Joint Declaration:** {md_escape(status.declaration_text)}")
     for c in dispute.conditions:
-        lines.append(
-            f"**In force since {md_escape(format_date(c.since))}:** {md_escape(c.text)}"
-        )
+        lines.append(f"**In force since {md_escape(format_date(c.since))}:** {md_escape(c.text)}")
     return "  \n".join(lines)
 
 
@@ -95,8 +93,10 @@ def position_markdown(dispute: DisputeStatus, side: str) -> tuple[str, str]:
 
 
 def event_markdown(event: Event, sources: dict[str, Source]) -> str:
-    parts = [f"**{md_escape(format_date(event.date, event.precision))} — "
-             f"{md_escape(event.title)}**", md_escape(event.description)]
+    parts = [
+        f"**{md_escape(format_date(event.date, event.precision))} — {md_escape(event.title)}**",
+        md_escape(event.description),
+    ]
     refs = []
     if event.source:
         src = sources[event.source]
@@ -137,14 +137,16 @@ def positions_markdown(dispute: DisputeStatus) -> tuple[str, str]:
 def legend_markdown() -> str:
     """The colour key: a swatch in the theme colour that matches each status colour,
     and the status in words."""
-    return "  \n".join(f":{THEME_COLOUR[key]}[■■] {md_escape(label)}"
-                        for key, label in CATEGORIES.items())
+    return "  \n".join(
+        f":{THEME_COLOUR[key]}[■■] {md_escape(label)}" for key, label in CATEGORIES.items()
+    )
 
 
 def overview_markdown(names: dict[str, str], statuses: dict[str, IslandStatus]) -> str:
     """One line per island: its name and status label."""
-    return "  \n".join(f"**{md_escape(names[i])}** — {md_escape(s.label)}"
-                       for i, s in statuses.items())
+    return "  \n".join(
+        f"**{md_escape(names[i])}** — {md_escape(s.label)}" for i, s in statuses.items()
+    )
 
 
 def claims_markdown(rows: list[dict], island: str | None = None) -> str:

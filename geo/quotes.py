@@ -9,12 +9,27 @@ from pathlib import Path
 from geo.errors import DataError
 from geo.load import FILES, Dataset
 
-_FOLD_MAP = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2015": "-", "\u2212": "-",
-})
+_FOLD_MAP = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -36,10 +51,15 @@ def verify_quotes(dataset: Dataset, seeds_dir: Path) -> int:
             try:
                 cache[capture] = fold(path.read_text(encoding="utf-8"))
             except FileNotFoundError:
-                raise DataError(FILES["sources"], f"'{claim.source}'", "capture_file",
-                                f"capture {capture} not found in {seeds_dir}") from None
+                raise DataError(
+                    FILES["sources"],
+                    f"'{claim.source}'",
+                    "capture_file",
+                    f"capture {capture} not found in {seeds_dir}",
+                ) from None
         if fold(claim.text) not in cache[capture]:
-            raise DataError(FILES["claims"], f"'{claim.id}'", "text",
-                            f"quote not found verbatim in {capture}")
+            raise DataError(
+                FILES["claims"], f"'{claim.id}'", "text", f"quote not found verbatim in {capture}"
+            )
         checked += 1
     return checked

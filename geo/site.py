@@ -114,7 +114,8 @@ class Site:
         """Where the map gets Leaflet, resolved once per process."""
         if serving not in self._assets:
             self._assets[serving] = leaflet_assets(
-                self.settings.assets, self.settings.static_dir, serving)
+                self.settings.assets, self.settings.static_dir, serving
+            )
         return self._assets[serving]
 
     def base_map(self, serving: bool) -> folium.Map:
@@ -124,7 +125,9 @@ class Site:
         return build_base_map(
             shapes("context", self.context_geojson, serving, static),
             shapes("islands", self.islands_geojson, serving, static),
-            self.labels, self.assets(serving), tiles_enabled(self.settings.tiles),
+            self.labels,
+            self.assets(serving),
+            tiles_enabled(self.settings.tiles),
         )
 
 
@@ -142,4 +145,3 @@ def current(settings: Settings | None = None) -> Site:
             if site is None:
                 site = _sites[settings] = Site.load(settings)
     return site
-

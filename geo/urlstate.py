@@ -51,9 +51,13 @@ class Choices:
             for row in island_rows
             for key in ("name_en", "name_ja_romaji", "name_ru", "name_ja")
         }
-        return cls(stops=list(stops), speakers=sorted({slug(c.speaker) for c in dataset.claims}),
-                   topics=list(dataset.topics), sources=list(dataset.sources),
-                   island_aliases=aliases)
+        return cls(
+            stops=list(stops),
+            speakers=sorted({slug(c.speaker) for c in dataset.claims}),
+            topics=list(dataset.topics),
+            sources=list(dataset.sources),
+            island_aliases=aliases,
+        )
 
     @property
     def default_date(self) -> dt.date:
@@ -160,8 +164,11 @@ def to_query(state: ViewState) -> dict[str, str]:
     query = {"date": state.date.isoformat()}
     if state.island:
         query["island"] = state.island
-    for key, values in (("speaker", state.speakers), ("topic", state.topics),
-                        ("source", state.sources)):
+    for key, values in (
+        ("speaker", state.speakers),
+        ("topic", state.topics),
+        ("source", state.sources),
+    ):
         if values:
             query[key] = ",".join(values)
     return query

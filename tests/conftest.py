@@ -37,39 +37,44 @@ def repo_site() -> Site:
     """The committed data, loaded once per process (the app's own Site under AppTest)."""
     return current(TEST_SETTINGS)
 
+
 MINIMAL = {
     "topics.yaml": [{"id": "wwii-outcome", "label": "Outcome of World War II"}],
-    "sources.yaml": [{
-        "id": "test-source",
-        "capture_file": "capture.txt",
-        "outlet": "Test Outlet",
-        "original_publisher": "Test Agency",
-        "headline": "A headline",
-        "url": "https://example.org/article",
-        "url_basis": "made up for the test",
-        "published": "2019-02-22",
-        "published_precision": "day",
-        "published_basis": "made up for the test",
-    }],
-    "claims.yaml": [{
-        "id": "test-claim",
-        "kind": "quote",
-        "text": "The islands are ours",
-        "speaker": "A Speaker",
-        "role": "Minister",
-        "country": "RU",
-        "said_on": "2019-02-21",
-        "date_precision": "day",
-        "date_basis": "article says 'on Thursday'",
-        "date_confidence": "high",
-        "occasion": "press conference",
-        "place": "Moscow",
-        "source": "test-source",
-        "scope": "islands",
-        "islands": ["shikotan"],
-        "topics": ["wwii-outcome"],
-        "summary": "A test claim.",
-    }],
+    "sources.yaml": [
+        {
+            "id": "test-source",
+            "capture_file": "capture.txt",
+            "outlet": "Test Outlet",
+            "original_publisher": "Test Agency",
+            "headline": "A headline",
+            "url": "https://example.org/article",
+            "url_basis": "made up for the test",
+            "published": "2019-02-22",
+            "published_precision": "day",
+            "published_basis": "made up for the test",
+        }
+    ],
+    "claims.yaml": [
+        {
+            "id": "test-claim",
+            "kind": "quote",
+            "text": "The islands are ours",
+            "speaker": "A Speaker",
+            "role": "Minister",
+            "country": "RU",
+            "said_on": "2019-02-21",
+            "date_precision": "day",
+            "date_basis": "article says 'on Thursday'",
+            "date_confidence": "high",
+            "occasion": "press conference",
+            "place": "Moscow",
+            "source": "test-source",
+            "scope": "islands",
+            "islands": ["shikotan"],
+            "topics": ["wwii-outcome"],
+            "summary": "A test claim.",
+        }
+    ],
     "events.yaml": [
         {
             "id": "first",
@@ -81,8 +86,9 @@ MINIMAL = {
             "scope": "dispute",
             "islands": [],
             "reference": {"title": "T", "publisher": "P", "url": "https://example.org/t"},
-            "effects": [{"administered_by": "Japan", "claimed_by": [],
-                         "declaration": "not_signed"}],
+            "effects": [
+                {"administered_by": "Japan", "claimed_by": [], "declaration": "not_signed"}
+            ],
         },
         {
             "id": "statement",

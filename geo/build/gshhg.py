@@ -110,15 +110,26 @@ def _entry(line: bytes) -> IndexEntry:
         raise ValueError(f"GSHHG index line has {len(fields)} fields, expected 8: {line!r}")
     ident, _, piece = fields[7].decode("ascii").partition("-")
     return IndexEntry(
-        gshhg_id=int(ident), piece=piece, level=int(fields[0]), area_km2=float(fields[1]),
-        npoints=int(fields[2]), south=float(fields[3]), north=float(fields[4]),
-        offset=int(fields[5]), nbytes=int(fields[6]),
+        gshhg_id=int(ident),
+        piece=piece,
+        level=int(fields[0]),
+        area_km2=float(fields[1]),
+        npoints=int(fields[2]),
+        south=float(fields[3]),
+        north=float(fields[4]),
+        offset=int(fields[5]),
+        nbytes=int(fields[6]),
     )
 
 
 def read_box(
-    west: float, south: float, east: float, north: float,
-    *, resolution: str = "f", levels: tuple[int, ...] = (1, 2, 3, 4),
+    west: float,
+    south: float,
+    east: float,
+    north: float,
+    *,
+    resolution: str = "f",
+    levels: tuple[int, ...] = (1, 2, 3, 4),
 ) -> list[ShorePolygon]:
     """Every polygon of the given levels whose bounding box meets the box.
 

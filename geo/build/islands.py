@@ -77,26 +77,63 @@ class Group:
 
 
 ISLANDS = (
-    Group("iturup", (147.9, 45.0), {
-        "name_en": "Iturup", "name_ru": "Итуруп", "name_ja": "択捉島",
-        "name_ja_romaji": "Etorofu", "area_gsi_km2": 3166.64}),
-    Group("kunashir", (145.8, 44.1), {
-        "name_en": "Kunashir", "name_ru": "Кунашир", "name_ja": "国後島",
-        "name_ja_romaji": "Kunashiri", "area_gsi_km2": 1489.27}),
-    Group("shikotan", (146.7, 43.8), {
-        "name_en": "Shikotan", "name_ru": "Шикотан", "name_ja": "色丹島",
-        "name_ja_romaji": "Shikotan", "area_gsi_km2": 247.65}),
-    Group("habomai", None, {
-        "name_en": "Habomai", "name_ru": "Хабомаи", "name_ja": "歯舞群島",
-        "name_ja_romaji": "Habomai", "area_gsi_km2": 99.94}),
+    Group(
+        "iturup",
+        (147.9, 45.0),
+        {
+            "name_en": "Iturup",
+            "name_ru": "Итуруп",
+            "name_ja": "択捉島",
+            "name_ja_romaji": "Etorofu",
+            "area_gsi_km2": 3166.64,
+        },
+    ),
+    Group(
+        "kunashir",
+        (145.8, 44.1),
+        {
+            "name_en": "Kunashir",
+            "name_ru": "Кунашир",
+            "name_ja": "国後島",
+            "name_ja_romaji": "Kunashiri",
+            "area_gsi_km2": 1489.27,
+        },
+    ),
+    Group(
+        "shikotan",
+        (146.7, 43.8),
+        {
+            "name_en": "Shikotan",
+            "name_ru": "Шикотан",
+            "name_ja": "色丹島",
+            "name_ja_romaji": "Shikotan",
+            "area_gsi_km2": 247.65,
+        },
+    ),
+    Group(
+        "habomai",
+        None,
+        {
+            "name_en": "Habomai",
+            "name_ru": "Хабомаи",
+            "name_ja": "歯舞群島",
+            "name_ja_romaji": "Habomai",
+            "area_gsi_km2": 99.94,
+        },
+    ),
 )
 CONTEXT = (
-    Group("hokkaido", (143.3, 43.5), {
-        "name_en": "Hokkaido", "name_ru": "Хоккайдо", "name_ja": "北海道"}),
-    Group("sakhalin", (142.1, 46.2), {
-        "name_en": "Sakhalin", "name_ru": "Сахалин", "name_ja": "サハリン"}),
-    Group("urup", (150.0, 45.9), {
-        "name_en": "Urup", "name_ru": "Уруп", "name_ja": "得撫島"}),
+    Group(
+        "hokkaido",
+        (143.3, 43.5),
+        {"name_en": "Hokkaido", "name_ru": "Хоккайдо", "name_ja": "北海道"},
+    ),
+    Group(
+        "sakhalin",
+        (142.1, 46.2),
+        {"name_en": "Sakhalin", "name_ru": "Сахалин", "name_ja": "サハリン"},
+    ),
+    Group("urup", (150.0, 45.9), {"name_en": "Urup", "name_ru": "Уруп", "name_ja": "得撫島"}),
 )
 
 
@@ -113,9 +150,10 @@ def _distances(main: Polygon, others: np.ndarray) -> np.ndarray:
     pieces = []
     for ring in (main.exterior, *main.interiors):
         xy = np.asarray(ring.coords)
-        pieces += [shapely.LineString(xy[i:i + 33]) for i in range(0, len(xy) - 1, 32)]
+        pieces += [shapely.LineString(xy[i : i + 33]) for i in range(0, len(xy) - 1, 32)]
     (rows, _), found = shapely.STRtree(pieces).query_nearest(
-        others, return_distance=True, all_matches=False)
+        others, return_distance=True, all_matches=False
+    )
     distances = np.empty(len(others))
     distances[rows] = found
     distances[shapely.intersects(main, others)] = 0.0  # e.g. an island in a lake
@@ -140,16 +178,24 @@ def assign(
     names = sorted(mains)
     others = [i for i in range(len(land)) if i not in mains.values()]
     table = np.column_stack([_distances(metric[mains[n]], metric[others]) for n in names])
-    nearest = {i: (names[int(np.argmin(row))], float(row.min()))
-               for i, row in zip(others, table, strict=True)}
+    nearest = {
+        i: (names[int(np.argmin(row))], float(row.min()))
+        for i, row in zip(others, table, strict=True)
+    }
     nosappu = lonlat[mains["hokkaido"]].bounds[2]
-    habomai = {i for i, (name, _) in nearest.items()
-               if name == "hokkaido" and lonlat[i].bounds[0] > nosappu}
+    habomai = {
+        i
+        for i, (name, _) in nearest.items()
+        if name == "hokkaido" and lonlat[i].bounds[0] > nosappu
+    }
     grown = True
     while grown:
         chain = shapely.union_all(metric[sorted(habomai)])
-        near_shikotan = [i for i, (name, d) in nearest.items() if name == "shikotan"
-                         and i not in habomai and chain.distance(metric[i]) < d]
+        near_shikotan = [
+            i
+            for i, (name, d) in nearest.items()
+            if name == "shikotan" and i not in habomai and chain.distance(metric[i]) < d
+        ]
         habomai.update(near_shikotan)
         grown = bool(near_shikotan)
     groups: dict[str, list[ShorePolygon]] = {g.id: [] for g in ISLANDS + CONTEXT}
@@ -159,12 +205,16 @@ def assign(
         groups["habomai" if i in habomai else name].append(land[i])
     evidence = {
         "nosappu_lon": nosappu,
-        "habomai_min_km_to_shikotan": min((d for i, (name, d) in nearest.items()
-                                           if name == "shikotan" and i in habomai),
-                                          default=float("nan")) / 1e3,
-        "shikotan_islets_max_km": max((d for i, (name, d) in nearest.items()
-                                       if name == "shikotan" and i not in habomai),
-                                      default=float("nan")) / 1e3,
+        "habomai_min_km_to_shikotan": min(
+            (d for i, (name, d) in nearest.items() if name == "shikotan" and i in habomai),
+            default=float("nan"),
+        )
+        / 1e3,
+        "shikotan_islets_max_km": max(
+            (d for i, (name, d) in nearest.items() if name == "shikotan" and i not in habomai),
+            default=float("nan"),
+        )
+        / 1e3,
     }
     return groups, evidence
 
@@ -179,6 +229,7 @@ def _polygons(geometry) -> list[Polygon]:
 
 def land_geometry(land: list[ShorePolygon], shores: list[ShorePolygon]) -> MultiPolygon:
     """A group's land (levels 1 and 3) with all lakes and ponds (2, 4) cut out."""
+
     def union(polygons, level):
         return shapely.union_all([Polygon(s.lonlat) for s in polygons if s.level == level])
 
@@ -197,8 +248,10 @@ def simplify(geometry: MultiPolygon, tolerance: float, decimals: int) -> MultiPo
         out = shapely.transform(out, lambda xy: np.round(xy, decimals))
     out = shapely.orient_polygons(MultiPolygon(_polygons(out)))
     if not out.is_valid or len(out.geoms) != len(geometry.geoms):
-        raise ValueError(f"simplification broke the geometry: {len(geometry.geoms)} parts "
-                         f"-> {len(out.geoms)}, valid={out.is_valid}")
+        raise ValueError(
+            f"simplification broke the geometry: {len(geometry.geoms)} parts "
+            f"-> {len(out.geoms)}, valid={out.is_valid}"
+        )
     return out
 
 
@@ -212,8 +265,9 @@ def _feature(properties: dict, geometry: MultiPolygon) -> dict:
 
 def dumps(features: list[dict]) -> str:
     """A FeatureCollection, one feature per line, keys sorted, UTF-8 names."""
-    rows = [json.dumps(f, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            for f in features]
+    rows = [
+        json.dumps(f, ensure_ascii=False, sort_keys=True, separators=(",", ":")) for f in features
+    ]
     return '{"type":"FeatureCollection","features":[\n' + ",\n".join(rows) + "\n]}\n"
 
 
@@ -237,8 +291,10 @@ def build_collections() -> tuple[list[dict], list[dict], dict]:
             raise ValueError(f"{group.id}: simplification changed the area by {change:.2f} %")
         gsi = group.area_gsi_km2
         report["islands"][group.id] = {
-            "parts": len(final.geoms), "area_full_km2": round(full_km2, 2),
-            "area_km2": round(final_km2, 2), "change_pct": round(change, 3),
+            "parts": len(final.geoms),
+            "area_full_km2": round(full_km2, 2),
+            "area_km2": round(final_km2, 2),
+            "change_pct": round(change, 3),
             "vs_gsi_pct": round(100 * (final_km2 - gsi) / gsi, 2),
             "points_full": int(shapely.get_num_coordinates(full)),
             "points": int(shapely.get_num_coordinates(final)),
@@ -246,25 +302,30 @@ def build_collections() -> tuple[list[dict], list[dict], dict]:
         for other, geometry in islands:
             if final.intersects(geometry):
                 raise ValueError(f"{group.id} touches {other['id']} after simplification")
-        properties: dict[str, object] = {"id": group.id, **group.properties,
-                                         "parts": len(final.geoms),
-                                         "area_km2": round(final_km2, 2),
-                                         "area_source": AREA_SOURCE}
+        properties: dict[str, object] = {
+            "id": group.id,
+            **group.properties,
+            "parts": len(final.geoms),
+            "area_km2": round(final_km2, 2),
+            "area_source": AREA_SOURCE,
+        }
         islands.append((properties, final))
-    report["lakes_km2"] = {s.gshhg_id: round(geodesic_area_km2(Polygon(s.lonlat)), 2)
-                           for s in shores if s.level == 2}
+    report["lakes_km2"] = {
+        s.gshhg_id: round(geodesic_area_km2(Polygon(s.lonlat)), 2) for s in shores if s.level == 2
+    }
 
     context = []
     for group in CONTEXT:
         full = _clip(land_geometry(groups[group.id], shores), CONTEXT_BOX)
-        kept = MultiPolygon([p for p in full.geoms
-                             if geodesic_area_km2(p) >= CONTEXT_MIN_PART_KM2])
+        kept = MultiPolygon([p for p in full.geoms if geodesic_area_km2(p) >= CONTEXT_MIN_PART_KM2])
         final = simplify(kept, CONTEXT_TOLERANCE, CONTEXT_DECIMALS)
         for island_properties, island in islands:
             if final.intersects(island):
                 raise ValueError(f"context {group.id} overlaps island {island_properties['id']}")
-        report["context"][group.id] = {"parts": len(final.geoms),
-                                       "points": int(shapely.get_num_coordinates(final))}
+        report["context"][group.id] = {
+            "parts": len(final.geoms),
+            "points": int(shapely.get_num_coordinates(final)),
+        }
         context.append(_feature({"id": group.id, **group.properties, "role": "context"}, final))
     return [_feature(p, g) for p, g in islands], context, report
 

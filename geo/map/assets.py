@@ -16,8 +16,15 @@ from xstatic.pkg import leaflet as xstatic_leaflet
 LEAFLET_VERSION: str = xstatic_leaflet.VERSION
 PACKAGE_DIR = Path(xstatic_leaflet.BASE_DIR)
 # What the page needs: the script, the stylesheet and the control images it refers to.
-FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
-         "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png")
+FILES = (
+    "leaflet.js",
+    "leaflet.css",
+    "images/layers.png",
+    "images/layers-2x.png",
+    "images/marker-icon.png",
+    "images/marker-icon-2x.png",
+    "images/marker-shadow.png",
+)
 # Streamlit serves ./static/<path> at <app root>/app/static/<path> (server.enableStaticServing).
 # The map runs in the component frame at <app root>/component/<name>/index.html, so this
 # relative URL reaches ./static/ from there under any URL prefix (a host's proxy path).
@@ -77,6 +84,7 @@ def leaflet_assets(mode: str, static_dir: Path, serving: bool) -> Assets:
         url = f"{MAP_STATIC_URL}/vendor/leaflet"
         return Assets(js=(f"{url}/leaflet.js",), css=(f"{url}/leaflet.css",), local=True)
     if mode == "local":
-        raise RuntimeError(f"KURIL_ASSETS=local but Leaflet cannot be written to "
-                           f"{vendor_dir(static_dir)}")
+        raise RuntimeError(
+            f"KURIL_ASSETS=local but Leaflet cannot be written to {vendor_dir(static_dir)}"
+        )
     return CDN

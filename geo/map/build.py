@@ -65,25 +65,42 @@ def build_base_map(
 ) -> folium.Map:
     """The part of the map that is the same at every date."""
     m = folium.Map(
-        location=CENTER, zoom_start=ZOOM, min_zoom=5, max_zoom=13, tiles=None,
-        max_bounds=True, min_lat=BOUNDS[0][0], max_lat=BOUNDS[1][0],
-        min_lon=BOUNDS[0][1], max_lon=BOUNDS[1][1], control_scale=True,
+        location=CENTER,
+        zoom_start=ZOOM,
+        min_zoom=5,
+        max_zoom=13,
+        tiles=None,
+        max_bounds=True,
+        min_lat=BOUNDS[0][0],
+        max_lat=BOUNDS[1][0],
+        min_lon=BOUNDS[0][1],
+        max_lon=BOUNDS[1][1],
+        control_scale=True,
         prefer_canvas=False,
     )
     _use_assets(m, assets)
     m.fit_bounds(FIT)
-    m.get_root().header.add_child(folium.Element(  # type: ignore[attr-defined]
-        f"<style>.folium-map, .leaflet-container {{ background: {SEA}; }}"
-        ".island-label { font: 600 12px/1.2 sans-serif; color: #222; white-space: nowrap;"
-        " text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }</style>"
-    ))
+    m.get_root().header.add_child(
+        folium.Element(  # type: ignore[attr-defined]
+            f"<style>.folium-map, .leaflet-container {{ background: {SEA}; }}"
+            ".island-label { font: 600 12px/1.2 sans-serif; color: #222; white-space: nowrap;"
+            " text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }</style>"
+        )
+    )
     if tiles:
-        folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="Basemap",
-                         subdomains="abcd", max_zoom=19).add_to(m)
-    ContextLand(context, {
-        "fillColor": CONTEXT_FILL, "color": CONTEXT_EDGE, "weight": 0.6,
-        "fillOpacity": 0.9 if not tiles else 0.5,
-    }, COASTLINE_ATTRIBUTION).add_to(m)
+        folium.TileLayer(
+            TILE_URL, attr=TILE_ATTRIBUTION, name="Basemap", subdomains="abcd", max_zoom=19
+        ).add_to(m)
+    ContextLand(
+        context,
+        {
+            "fillColor": CONTEXT_FILL,
+            "color": CONTEXT_EDGE,
+            "weight": 0.6,
+            "fillOpacity": 0.9 if not tiles else 0.5,
+        },
+        COASTLINE_ATTRIBUTION,
+    ).add_to(m)
     IslandShapes(islands).add_to(m)
     folium.map.CustomPane("labels", z_index=650, pointer_events=False).add_to(m)
     IslandLabels(labels).add_to(m)

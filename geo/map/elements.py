@@ -25,9 +25,14 @@ def js_value(value: object) -> str:
     (a key or '}' follows '{'), so these only occur inside strings."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     for raw, safe in (
-        ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-        ("\u2028", "\\u2028"), ("\u2029", "\\u2029"),
-        ("{{", "{\\u007b"), ("{%", "{\\u0025"), ("{#", "{\\u0023"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+        ("{{", "{\\u007b"),
+        ("{%", "{\\u0025"),
+        ("{#", "{\\u0023"),
     ):
         text = text.replace(raw, safe)
     return text
@@ -99,6 +104,8 @@ class IslandLabels(MacroElement):
         super().__init__()
         self._name = "IslandLabels"
         self.labels = js_value(
-            [[list(location), f'<div class="island-label">{escape(name)}</div>']
-             for location, name in labels]
+            [
+                [list(location), f'<div class="island-label">{escape(name)}</div>']
+                for location, name in labels
+            ]
         )

@@ -46,8 +46,10 @@ def island_layer(data: IslandData, selected: str | None) -> folium.FeatureGroup:
     """The islands coloured by status at one date (`island_data` of that date),
     `selected` outlined: the feature group streamlit-folium swaps."""
     group = folium.FeatureGroup(name="Islands", control=False)
-    IslandView({
-        "styles": {i: island_style(c, i == selected) for i, c in data.categories},
-        "tooltips": dict(data.tooltips),
-    }).add_to(group)
+    IslandView(
+        {
+            "styles": {i: island_style(c, i == selected) for i, c in data.categories},
+            "tooltips": dict(data.tooltips),
+        }
+    ).add_to(group)
     return group

@@ -54,8 +54,9 @@ def test_default_view_is_latest_event_without_notice(run_app):
 
 def test_slider_changes_status_and_claims(run_app):
     at = run_app()
-    at.select_slider(key="date").set_value(dt.date(1900, 1, 1) if dt.date(1900, 1, 1) in STOPS
-                                           else STOPS[1]).run()
+    at.select_slider(key="date").set_value(
+        dt.date(1900, 1, 1) if dt.date(1900, 1, 1) in STOPS else STOPS[1]
+    ).run()
     text = text_of(at)
     assert "Administered by Japan" in text
     assert "0 claim(s) said by" in text
@@ -75,11 +76,17 @@ def test_query_params_restore_the_view(run_app):
     assert not at.warning
 
 
-@pytest.mark.parametrize("params", [
-    {"date": "not-a-date"}, {"date": "2999-01-01"}, {"island": "sakhalin"},
-    {"date": "1956-13-45", "island": "<script>alert(1)</script>"}, {"topic": "x" * 5000},
-    {"zoom": "12"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"date": "not-a-date"},
+        {"date": "2999-01-01"},
+        {"island": "sakhalin"},
+        {"date": "1956-13-45", "island": "<script>alert(1)</script>"},
+        {"topic": "x" * 5000},
+        {"zoom": "12"},
+    ],
+)
 def test_bad_params_fall_back_with_a_notice(params, run_app):
     at = run_app(**params)
     assert at.warning, "expected a visible notice"
@@ -98,8 +105,11 @@ def test_selection_survives_a_date_change(run_app):
 def test_map_click_selects_the_island(run_app):
     at = run_app()
     at.session_state["map"] = {
-        "last_active_drawing": {"type": "Feature", "properties": {"id": "shikotan"},
-                                "geometry": None},
+        "last_active_drawing": {
+            "type": "Feature",
+            "properties": {"id": "shikotan"},
+            "geometry": None,
+        },
         "last_object_clicked": {"lat": 43.8, "lng": 146.75},
     }
     at.run()
@@ -112,8 +122,10 @@ def test_map_click_selects_the_island(run_app):
 def test_map_payload_has_no_external_url_offline(run_app):
     at = run_app(island="habomai")
     args = map_args(at)
-    payload = " ".join(str(args.get(k, "")) for k in
-                       ("script", "header", "html", "feature_group", "js_links", "css_links"))
+    payload = " ".join(
+        str(args.get(k, ""))
+        for k in ("script", "header", "html", "feature_group", "js_links", "css_links")
+    )
     assert "http://" not in payload and "https://" not in payload and "//cdn" not in payload
     # Leaflet from this server, after the guard that reports it if it fails to load
     assert args["js_links"] == [no_map_guard(), "../../app/static/vendor/leaflet/leaflet.js"]

@@ -25,10 +25,13 @@ def _copy_data(folder: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize(("where", "payload"), [
-    ("name", "{{ 'kuril' ~ 'pwned' }}"),  # evaluated: the map would say 'kurilpwned'
-    ("status", "{% if %}"),  # a Jinja syntax error: the whole page fails
-])
+@pytest.mark.parametrize(
+    ("where", "payload"),
+    [
+        ("name", "{{ 'kuril' ~ 'pwned' }}"),  # evaluated: the map would say 'kurilpwned'
+        ("status", "{% if %}"),  # a Jinja syntax error: the whole page fails
+    ],
+)
 def test_template_text_reaching_the_map_stays_text(tmp_path, where, payload, app_runner):
     folder = _copy_data(tmp_path / "data")
     if where == "name":
@@ -56,8 +59,7 @@ def _edit_yaml(folder: Path, name: str, change) -> None:
     path = folder / name
     records = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(records)
-    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
+    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _edit_geojson(folder: Path, name: str, change) -> None:
@@ -90,42 +92,54 @@ CLAIM_3 = yaml.safe_load((DATA / "claims.yaml").read_text(encoding="utf-8"))[2][
 SOURCE_1 = yaml.safe_load((DATA / "sources.yaml").read_text(encoding="utf-8"))[0]["id"]
 
 BROKEN = {
-    "claim-field": (lambda f: _edit_yaml(f, "claims.yaml",
-                                         lambda r: _set(r, 2, "date_confidence", "certain")),
-                    ("claims.yaml", f"'{CLAIM_3}'", "'date_confidence'")),
-    "source-url": (lambda f: _edit_yaml(f, "sources.yaml",
-                                        lambda r: _set(r, 0, "url", "javascript:alert(1)")),
-                   ("sources.yaml", f"'{SOURCE_1}'", "'url'")),
-    "claim-unknown-source": (lambda f: _edit_yaml(f, "claims.yaml",
-                                                  lambda r: _set(r, 2, "source", "nowhere")),
-                             ("claims.yaml", f"'{CLAIM_3}'", "'source'")),
-    "events-yaml": (lambda f: (f / "events.yaml").write_text("- id: a\n  title: [unclosed\n"),
-                    ("events.yaml", "not valid YAML at line")),
-    "topics-missing": (lambda f: (f / "topics.yaml").unlink(),
-                       ("topics.yaml", "file not found")),
-    "island-property": (lambda f: _edit_geojson(f, "islands.geojson",
-                                                _kunashir_without_russian_name),
-                        ("islands.geojson", "'kunashir'", "'properties.name_ru'")),
-    "context-geometry": (lambda f: _edit_geojson(f, "context.geojson",
-                                                 _second_context_feature_is_a_point),
-                         ("context.geojson", "#2", "'geometry'", "polygonal")),
+    "claim-field": (
+        lambda f: _edit_yaml(f, "claims.yaml", lambda r: _set(r, 2, "date_confidence", "certain")),
+        ("claims.yaml", f"'{CLAIM_3}'", "'date_confidence'"),
+    ),
+    "source-url": (
+        lambda f: _edit_yaml(f, "sources.yaml", lambda r: _set(r, 0, "url", "javascript:alert(1)")),
+        ("sources.yaml", f"'{SOURCE_1}'", "'url'"),
+    ),
+    "claim-unknown-source": (
+        lambda f: _edit_yaml(f, "claims.yaml", lambda r: _set(r, 2, "source", "nowhere")),
+        ("claims.yaml", f"'{CLAIM_3}'", "'source'"),
+    ),
+    "events-yaml": (
+        lambda f: (f / "events.yaml").write_text("- id: a\n  title: [unclosed\n"),
+        ("events.yaml", "not valid YAML at line"),
+    ),
+    "topics-missing": (lambda f: (f / "topics.yaml").unlink(), ("topics.yaml", "file not found")),
+    "island-property": (
+        lambda f: _edit_geojson(f, "islands.geojson", _kunashir_without_russian_name),
+        ("islands.geojson", "'kunashir'", "'properties.name_ru'"),
+    ),
+    "context-geometry": (
+        lambda f: _edit_geojson(f, "context.geojson", _second_context_feature_is_a_point),
+        ("context.geojson", "#2", "'geometry'", "polygonal"),
+    ),
 }
 BROKEN_BUGS = {
     "claims-is-a-folder": (
-        lambda f: _replace_with_folder(f, "claims.yaml"), ("claims.yaml",),
+        lambda f: _replace_with_folder(f, "claims.yaml"),
+        ("claims.yaml",),
         "geo/data.py load_records and geo/islands.py _read_features catch only "
         "FileNotFoundError/UnicodeDecodeError: any other OSError (a folder, no permission) "
         "escapes as a traceback; fix: also catch OSError and raise "
-        "DataError(name, None, None, f'cannot be read ({exc.strerror})')"),
+        "DataError(name, None, None, f'cannot be read ({exc.strerror})')",
+    ),
     "islands-is-a-folder": (
-        lambda f: _replace_with_folder(f, "islands.geojson"), ("islands.geojson",),
-        "as claims-is-a-folder, in geo/islands.py _read_features"),
+        lambda f: _replace_with_folder(f, "islands.geojson"),
+        ("islands.geojson",),
+        "as claims-is-a-folder, in geo/islands.py _read_features",
+    ),
     "no-events": (
-        lambda f: (f / "events.yaml").write_text("[]\n"), ("events.yaml",),
+        lambda f: (f / "events.yaml").write_text("[]\n"),
+        ("events.yaml",),
         "an empty events.yaml passes geo.data.load_dataset, then app.py fails with "
         "IndexError (Choices.default_date is stops[-1]); fix in geo/data.py load_dataset: "
         "raise DataError('events.yaml', None, None, 'needs at least one event') when "
-        "events is empty"),
+        "events is empty",
+    ),
 }
 
 
@@ -151,11 +165,7 @@ def test_broken_data_shows_a_clear_error(tmp_path, case, app_runner):
     _check_clear_error(tmp_path, breaker, expected, app_runner)
 
 
-@pytest.mark.parametrize("case", [
-    name for name in sorted(BROKEN_BUGS)
-])
+@pytest.mark.parametrize("case", [name for name in sorted(BROKEN_BUGS)])
 def test_unreadable_or_empty_data_shows_a_clear_error(tmp_path, case, app_runner):
     breaker, expected, _reason = BROKEN_BUGS[case]
     _check_clear_error(tmp_path, breaker, expected, app_runner)
-
-

@@ -27,8 +27,11 @@ def _as_lists(query: dict) -> dict[str, list[str]]:
     return {k: v if isinstance(v, list) else [v] for k, v in query.items()}
 
 
-@settings(max_examples=100, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(case=url_params())
 def test_app_survives_any_url(offline_module, case):
     params, invalid = case
@@ -58,5 +61,3 @@ def test_oversized_query_string_is_ignored_quietly(offline_module):
     assert not at.exception
     assert at.select_slider(key="date").value == STOPS[-1]
     assert at.selectbox(key="island").value is None
-
-

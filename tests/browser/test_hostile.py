@@ -28,6 +28,7 @@ from tests.support.hostile import (
 
 ISLANDS = repo_site().islands
 
+
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
     require_chromium()
@@ -145,5 +146,3 @@ def test_island_heading_shows_the_name_literally(hostile_server, page):
     heading = page.locator('[data-testid="stHeading"] h3').first
     heading.wait_for()
     assert heading.inner_text().strip() == hostile_display_name("shikotan")
-
-

@@ -59,16 +59,23 @@ def _failed(label: str, request, errors: list[str]) -> None:
 
 def watch(page, label: str, errors: list[str]) -> None:
     page.on("pageerror", lambda e: errors.append(f"{label} pageerror: {e}"))
-    page.on("console", lambda m: m.type == "error" and errors.append(
-        f"{label} console: {m.text} @ {m.location.get('url', '')}"))
+    page.on(
+        "console",
+        lambda m: (
+            m.type == "error"
+            and errors.append(f"{label} console: {m.text} @ {m.location.get('url', '')}")
+        ),
+    )
     page.on("requestfailed", lambda r: _failed(label, r, errors))
-    page.on("response", lambda r: r.status >= 400 and errors.append(
-        f"{label} HTTP {r.status}: {r.url}"))
+    page.on(
+        "response", lambda r: r.status >= 400 and errors.append(f"{label} HTTP {r.status}: {r.url}")
+    )
 
 
 def url_has(page, text: str, timeout: float) -> None:
-    page.wait_for_function("t => decodeURIComponent(location.search).includes(t)", arg=text,
-                           timeout=timeout)
+    page.wait_for_function(
+        "t => decodeURIComponent(location.search).includes(t)", arg=text, timeout=timeout
+    )
 
 
 def test_twenty_sessions_at_once(browser):
@@ -78,8 +85,9 @@ def test_twenty_sessions_at_once(browser):
     with streamlit_server() as (url, proc):
         server = psutil.Process(proc.pid)
         before = rss_mb(server)
-        contexts = [browser.new_context(viewport={"width": 1400, "height": 1400})
-                    for _ in range(CONTEXTS)]
+        contexts = [
+            browser.new_context(viewport={"width": 1400, "height": 1400}) for _ in range(CONTEXTS)
+        ]
         try:
             pages = []
             for n in range(SESSIONS):
@@ -95,7 +103,8 @@ def test_twenty_sessions_at_once(browser):
                 frame = map_frame(page)
                 for island in ISLAND_IDS:
                     frame.locator(f"path.island-{island}").first.wait_for(
-                        state="attached", timeout=deadline.ms())
+                        state="attached", timeout=deadline.ms()
+                    )
             opened = time.monotonic()
 
             # 2. everyone moves the slider: half to the first stop, half two stops back
@@ -114,7 +123,8 @@ def test_twenty_sessions_at_once(browser):
                 url_has(page, f"date={expect[n].isoformat()}", deadline.ms())
                 frame = map_frame(page)
                 frame.locator("path.island-iturup").first.wait_for(
-                    state="attached", timeout=deadline.ms())
+                    state="attached", timeout=deadline.ms()
+                )
             moved = time.monotonic()
 
             # 3. everyone clicks an island on the map and waits for its panel
@@ -123,7 +133,8 @@ def test_twenty_sessions_at_once(browser):
                 click_island(page, chosen[n])
             for n, page in enumerate(pages):
                 page.get_by_text(f"Claims about {NAMES[chosen[n]]}").first.wait_for(
-                    timeout=deadline.ms())
+                    timeout=deadline.ms()
+                )
                 url_has(page, f"island={chosen[n]}", deadline.ms())
             clicked = time.monotonic()
 
@@ -135,10 +146,12 @@ def test_twenty_sessions_at_once(browser):
         alive = proc.poll() is None
 
     total = time.monotonic() - began
-    print(f"\n{SESSIONS} sessions: open {opened - began:.1f} s, slider {moved - opened:.1f} s, "
-          f"click {clicked - moved:.1f} s, total {total:.1f} s; "
-          f"server RSS {before:.0f} MB before, {after:.0f} MB after; "
-          f"{len(cancelled_polls)} health polls cancelled by the client")
+    print(
+        f"\n{SESSIONS} sessions: open {opened - began:.1f} s, slider {moved - opened:.1f} s, "
+        f"click {clicked - moved:.1f} s, total {total:.1f} s; "
+        f"server RSS {before:.0f} MB before, {after:.0f} MB after; "
+        f"{len(cancelled_polls)} health polls cancelled by the client"
+    )
     assert alive, "the server died under load"
     assert exceptions == 0
     assert errors == [], "\n".join(errors[:20])

@@ -107,8 +107,9 @@ def test_legend_swatches_show_the_map_colours(server, page):
     swatches.first.wait_for()
     shown = swatches.evaluate_all("els => els.map(e => getComputedStyle(e).color)")
     expected = [PALETTE[c] for c in CATEGORIES]
-    assert shown == [f"rgb({int(h[1:3], 16)}, {int(h[3:5], 16)}, {int(h[5:7], 16)})"
-                     for h in expected]
+    assert shown == [
+        f"rgb({int(h[1:3], 16)}, {int(h[3:5], 16)}, {int(h[5:7], 16)})" for h in expected
+    ]
 
 
 def test_a_map_library_that_cannot_load_is_reported_in_the_frame(server, page):
@@ -120,5 +121,7 @@ def test_a_map_library_that_cannot_load_is_reported_in_the_frame(server, page):
     assert "map library (Leaflet) did not load" in alert.inner_text()
     page.wait_for_function(
         "sel => { const f = [...document.querySelectorAll(sel)].pop();"
-        " return f && f.getBoundingClientRect().height >= 40; }", arg=MAP_FRAME)
+        " return f && f.getBoundingClientRect().height >= 40; }",
+        arg=MAP_FRAME,
+    )
     assert page.get_by_text("Positions at this date").first.is_visible()

@@ -27,15 +27,27 @@ def test_offline_start_up_renders_without_leaving_loopback(tmp_path, network):
     guard = "hang" if network == "black-hole" else "record" if prefix else "block"
     started = time.monotonic()
     proc = subprocess.run(  # noqa: S603
-        [*(prefix or []), sys.executable, "-m", "tests.support.hostile", "offline",
-         str(tmp_path), guard],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=150,
+        [
+            *(prefix or []),
+            sys.executable,
+            "-m",
+            "tests.support.hostile",
+            "offline",
+            str(tmp_path),
+            guard,
+        ],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=150,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
     elapsed = time.monotonic() - started
-    print(f"offline ({guard}): healthy in {result['health_s']} s, map in "
-          f"{result['render_s']} s, server lookups {result['server_net']}")
+    print(
+        f"offline ({guard}): healthy in {result['health_s']} s, map in "
+        f"{result['render_s']} s, server lookups {result['server_net']}"
+    )
     assert result["health_s"] < 20
     assert result["render_s"] < 20  # the tile probe gives up after 1.5 s
     assert elapsed < 120

@@ -23,19 +23,24 @@ def test_inline_shapes_draw_and_recolour_in_a_saved_page(tmp_path, page):
     islands = SITE.islands
     date = SITE.stop_dates[-1]
     joined = join_at(islands, SITE.claims, SITE.model, date)
-    m = build_base_map(Shapes(text=TEXT), Shapes(text=islands_geojson(islands)),
-                       island_labels(islands),
-                       Assets(js=((leaflet / "leaflet.js").as_uri(),),
-                              css=((leaflet / "leaflet.css").as_uri(),), local=True),
-                       tiles=False)
+    m = build_base_map(
+        Shapes(text=TEXT),
+        Shapes(text=islands_geojson(islands)),
+        island_labels(islands),
+        Assets(
+            js=((leaflet / "leaflet.js").as_uri(),),
+            css=((leaflet / "leaflet.css").as_uri(),),
+            local=True,
+        ),
+        tiles=False,
+    )
     island_layer(SITE.island_view(date), "shikotan").add_to(m)
     html = tmp_path / "map.html"
     m.save(str(html))
     page.goto(html.as_uri())
     for island in ISLAND_IDS:
         page.locator(f"path.island-{island}").first.wait_for(state="attached")
-    fills = {i: page.locator(f"path.island-{i}").first.get_attribute("fill")
-             for i in ISLAND_IDS}
+    fills = {i: page.locator(f"path.island-{i}").first.get_attribute("fill") for i in ISLAND_IDS}
     expected = dict(zip(joined["id"], joined["category"], strict=True))
     assert fills == {i: PALETTE[expected[i]] for i in ISLAND_IDS}
     assert page.locator("path.island-shikotan").first.get_attribute("stroke-width") == "2.5"

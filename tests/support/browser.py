@@ -19,8 +19,13 @@ from geo.config import REPO_ROOT as REPO
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
@@ -32,19 +37,45 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(app: Path = REPO / "app.py", env: dict[str, str] | None = None,
-                     timeout: float = 60.0, base_path: str = ""):
+def streamlit_server(
+    app: Path = REPO / "app.py",
+    env: dict[str, str] | None = None,
+    timeout: float = 60.0,
+    base_path: str = "",
+):
     """Start `streamlit run` and yield its base URL; stop it afterwards. `base_path`
     serves the app under a URL prefix, as hosting behind a proxy does."""
     port = free_port()
-    full_env = {**os.environ, "KURIL_TILES": "off", "KURIL_ASSETS": "local",
-                "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
+    full_env = {
+        **os.environ,
+        "KURIL_TILES": "off",
+        "KURIL_ASSETS": "local",
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        **(env or {}),
+    }
     proc = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--server.enableStaticServing", "true", "--global.developmentMode", "false",
-         *(["--server.baseUrlPath", base_path] if base_path else [])],
-        cwd=app.parent, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(app),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.enableStaticServing",
+            "true",
+            "--global.developmentMode",
+            "false",
+            *(["--server.baseUrlPath", base_path] if base_path else []),
+        ],
+        cwd=app.parent,
+        env=full_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path else "")
     deadline = time.monotonic() + timeout
@@ -109,10 +140,16 @@ def land_point(island: str) -> tuple[float, float]:
 def island_point(page, island: str) -> tuple[float, float]:
     """Page coordinates (x, y) of land of `island` in the live map."""
     lat, lon = land_point(island)
-    x, y = map_frame(page).locator("body").evaluate(
-        "(_el, [lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]);"
-        " const r = window.map.getContainer().getBoundingClientRect();"
-        " return [p.x + r.left, p.y + r.top]; }", [lat, lon])
+    x, y = (
+        map_frame(page)
+        .locator("body")
+        .evaluate(
+            "(_el, [lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]);"
+            " const r = window.map.getContainer().getBoundingClientRect();"
+            " return [p.x + r.left, p.y + r.top]; }",
+            [lat, lon],
+        )
+    )
     box = page.locator(MAP_FRAME).last.bounding_box()
     return box["x"] + x, box["y"] + y
 

@@ -27,7 +27,9 @@ P6 = "<svg onload=window.__pwned=6>"
 P7 = "{{constructor.constructor('window.__pwned=7')()}}"
 PAYLOADS = (P1, P2, P3, P4, P5, P6, P7)
 # A URL that survives pydantic's HttpUrl but tries to close the markdown link and open HTML.
-HOSTILE_URL = 'https://example.org/a?x=")](javascript:window.__pwned=8)<script>window.__pwned=9</script>'
+HOSTILE_URL = (
+    'https://example.org/a?x=")](javascript:window.__pwned=8)<script>window.__pwned=9</script>'
+)
 
 # Island names: a different payload in each name of each island. Not P7: text that reaches
 # folium is a Jinja template there (see test_hardening.test_template_text_reaching_the_map).
@@ -60,8 +62,9 @@ def make_hostile_data(folder: Path, src: Path = REPO / "data") -> Path:
         records = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
         for n, record in enumerate(records):
             change(n, record)
-        (folder / name).write_text(yaml.safe_dump(records, sort_keys=False, allow_unicode=True),
-                                   encoding="utf-8")
+        (folder / name).write_text(
+            yaml.safe_dump(records, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
 
     def claim(n: int, c: dict) -> None:
         c["text"] = hostile(_payload(n), c["text"], 4000)
@@ -228,7 +231,9 @@ def netns_prefix() -> list[str] | None:
         cmd = [unshare, flags, "sh", "-c", f'{ip} link set lo up && exec "$0" "$@"']
         try:
             probe = subprocess.run(  # noqa: S603
-                [*cmd, "python3", "-c", _NETNS_PROBE], capture_output=True, timeout=20,
+                [*cmd, "python3", "-c", _NETNS_PROBE],
+                capture_output=True,
+                timeout=20,
                 text=True,
             )
         except (OSError, subprocess.TimeoutExpired):
@@ -286,10 +291,16 @@ def offline_run(workdir: Path, guard: str, timeout: float = 30.0) -> dict:
 
     netlog = workdir / "net.log"
     guard_dir = write_netguard(workdir / "guard")
-    env = {"KURIL_TILES": "auto", "KURIL_ASSETS": "auto", "KURIL_NETLOG": str(netlog),
-           "KURIL_NETGUARD": guard, "PYTHONPATH": str(guard_dir),
-           "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9",
-           "NO_PROXY": "127.0.0.1,localhost"}
+    env = {
+        "KURIL_TILES": "auto",
+        "KURIL_ASSETS": "auto",
+        "KURIL_NETLOG": str(netlog),
+        "KURIL_NETGUARD": guard,
+        "PYTHONPATH": str(guard_dir),
+        "HTTPS_PROXY": "http://127.0.0.1:9",
+        "HTTP_PROXY": "http://127.0.0.1:9",
+        "NO_PROXY": "127.0.0.1,localhost",
+    }
     result: dict = {"guard": guard, "browser_outside": [], "page_errors": [], "failed": []}
     started = time.monotonic()
     with streamlit_server(env=env, timeout=timeout) as (url, _proc):

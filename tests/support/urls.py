@@ -44,10 +44,29 @@ BAD_DATE = st.one_of(
     JUNK.filter(lambda s: not _iso_like(s)),
     HUGE,
     st.dates().filter(lambda d: d not in STOPS).map(dt.date.isoformat),
-    st.sampled_from(["", "1956-13-45", "1956-02-30", "19-10-1956", "1956/10/19",
-                     "1956-10-19T00:00", "+1956-10-19", "1956-10-19\x00", "１９５６-10-19",
-                     "0000-00-00", "9999-12-31", "1956-10-1", "1956-1-19", "1956-10-19 x",
-                     "1956-10-19,2019-02-21", "%00", "NaN", "-1", "1e9"]),
+    st.sampled_from(
+        [
+            "",
+            "1956-13-45",
+            "1956-02-30",
+            "19-10-1956",
+            "1956/10/19",
+            "1956-10-19T00:00",
+            "+1956-10-19",
+            "1956-10-19\x00",
+            "１９５６-10-19",
+            "0000-00-00",
+            "9999-12-31",
+            "1956-10-1",
+            "1956-1-19",
+            "1956-10-19 x",
+            "1956-10-19,2019-02-21",
+            "%00",
+            "NaN",
+            "-1",
+            "1e9",
+        ]
+    ),
 )
 ISLAND_WORDS = [*ISLAND_IDS, *CHOICES.island_aliases]
 GOOD_ISLAND = st.one_of(
@@ -58,12 +77,26 @@ GOOD_ISLAND = st.one_of(
 BAD_ISLAND = st.one_of(
     JUNK.filter(lambda s: s.strip() and s.strip().lower() not in ISLAND_WORDS),
     HUGE,
-    st.sampled_from(["sakhalin", "<script>alert(1)</script>", "iturup,kunashir", "habomai\x00",
-                     "ITURUP!", "null", "None", "[object Object]", "../../etc/passwd"]),
+    st.sampled_from(
+        [
+            "sakhalin",
+            "<script>alert(1)</script>",
+            "iturup,kunashir",
+            "habomai\x00",
+            "ITURUP!",
+            "null",
+            "None",
+            "[object Object]",
+            "../../etc/passwd",
+        ]
+    ),
 )
 SPEAKERS = sorted({c.speaker for c in DATASET.claims})
-LISTS = {"speaker": list(CHOICES.speakers) + SPEAKERS,
-         "topic": list(CHOICES.topics), "source": list(CHOICES.sources)}
+LISTS = {
+    "speaker": list(CHOICES.speakers) + SPEAKERS,
+    "topic": list(CHOICES.topics),
+    "source": list(CHOICES.sources),
+}
 
 
 def _bad_item(allowed, text: str) -> bool:
@@ -74,23 +107,39 @@ def _bad_item(allowed, text: str) -> bool:
 def _list_value(key):
     allowed = set(LISTS[key]) | {slug(v) for v in LISTS[key]}
     good = st.sampled_from(LISTS[key]).map(lambda v: (v, True))
-    bad = st.one_of(JUNK, HUGE, st.just("x" * 5000)).filter(
-        lambda s: _bad_item(allowed, s)).map(lambda v: (v, False))
+    bad = (
+        st.one_of(JUNK, HUGE, st.just("x" * 5000))
+        .filter(lambda s: _bad_item(allowed, s))
+        .map(lambda v: (v, False))
+    )
     item = st.one_of(good, good, bad)
     return st.lists(item, max_size=4).map(
-        lambda items: (",".join(v for v, _ in items), all(ok for _, ok in items)))
+        lambda items: (",".join(v for v, _ in items), all(ok for _, ok in items))
+    )
 
 
 VALUES = {
     "date": st.one_of(GOOD_DATE.map(lambda v: (v, True)), BAD_DATE.map(lambda v: (v, False))),
-    "island": st.one_of(GOOD_ISLAND.map(lambda v: (v, True)),
-                        BAD_ISLAND.map(lambda v: (v, False))),
+    "island": st.one_of(GOOD_ISLAND.map(lambda v: (v, True)), BAD_ISLAND.map(lambda v: (v, False))),
     **{key: _list_value(key) for key in LISTS},
 }
 UNKNOWN_KEY = st.one_of(
-    st.text(max_size=20), HUGE,
-    st.sampled_from(["zoom", "Date", "date ", " island", "", "island[]", "utm_source", "\x00",
-                     "speakers", "topic\u200b"]),
+    st.text(max_size=20),
+    HUGE,
+    st.sampled_from(
+        [
+            "zoom",
+            "Date",
+            "date ",
+            " island",
+            "",
+            "island[]",
+            "utm_source",
+            "\x00",
+            "speakers",
+            "topic\u200b",
+        ]
+    ),
 ).filter(lambda k: k not in KNOWN_KEYS and k not in IGNORED_KEYS)
 
 
@@ -120,5 +169,3 @@ def url_params(draw) -> tuple[dict, bool]:
     # the app sees it: test_oversized_query_string_is_ignored_quietly covers that.
     assume(len(urlencode(params, doseq=True)) < QUERY_LIMIT)
     return params, invalid
-
-

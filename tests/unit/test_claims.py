@@ -41,9 +41,16 @@ def test_filter_matches_a_plain_loop():
 
 
 def test_list_items_match_whole_items_only():
-    table = pd.DataFrame({"said_on": pd.to_datetime(["2019-01-01"] * 2), "scope": ["islands"] * 2,
-                          "islands": ["shikotan", "shikotan-x"], "topics": ["a;b", "ab"],
-                          "speaker": ["x", "y"], "source": ["s", "s"]})
+    table = pd.DataFrame(
+        {
+            "said_on": pd.to_datetime(["2019-01-01"] * 2),
+            "scope": ["islands"] * 2,
+            "islands": ["shikotan", "shikotan-x"],
+            "topics": ["a;b", "ab"],
+            "speaker": ["x", "y"],
+            "source": ["s", "s"],
+        }
+    )
     assert list(filter_claims(table, island="shikotan").index) == [0]
     assert list(filter_claims(table, topics=["b"]).index) == [0]
     assert filter_claims(table, topics=["a;b"]).empty

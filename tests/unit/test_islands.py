@@ -26,12 +26,18 @@ def test_display_name_gives_both_names_once():
     assert display_name({"name_en": "Shikotan", "name_ja_romaji": "Shikotan"}) == "Shikotan"
 
 
-@pytest.mark.parametrize(("change", "record", "field"), [
-    (lambda f: f["properties"].update(name_ru=""), "'iturup'", "properties.name_ru"),
-    (lambda f: f["properties"].update(id="sakhalin"), "'sakhalin'", "properties.id"),
-    (lambda f: f.update(geometry={"type": "Point", "coordinates": [1, 2]}), "'iturup'",
-     "geometry"),
-])
+@pytest.mark.parametrize(
+    ("change", "record", "field"),
+    [
+        (lambda f: f["properties"].update(name_ru=""), "'iturup'", "properties.name_ru"),
+        (lambda f: f["properties"].update(id="sakhalin"), "'sakhalin'", "properties.id"),
+        (
+            lambda f: f.update(geometry={"type": "Point", "coordinates": [1, 2]}),
+            "'iturup'",
+            "geometry",
+        ),
+    ],
+)
 def test_a_bad_feature_names_file_record_and_field(tmp_path, change, record, field):
     doc = json.loads((DATA / "islands.geojson").read_text(encoding="utf-8"))
     change(doc["features"][0])
@@ -40,7 +46,10 @@ def test_a_bad_feature_names_file_record_and_field(tmp_path, change, record, fie
     with pytest.raises(DataError) as info:
         load_islands(path)
     assert (info.value.file, info.value.record, info.value.field) == (
-        "islands.geojson", record, field)
+        "islands.geojson",
+        record,
+        field,
+    )
     assert str(tmp_path) not in str(info.value)
 
 

@@ -34,18 +34,21 @@ def expect_error(tmp_path, data, file, record, field, words):
 def _set(file: str, index: int, field: str, value: object):
     def change(data: dict) -> None:
         data[file][index][field] = value
+
     return change
 
 
 def _delete(file: str, index: int, field: str):
     def change(data: dict) -> None:
         del data[file][index][field]
+
     return change
 
 
 def _replace(file: str, text: str):
     def change(data: dict) -> None:
         data[file] = text
+
     return change
 
 
@@ -53,6 +56,7 @@ def _each(*changes):
     def change(data: dict) -> None:
         for one in changes:
             one(data)
+
     return change
 
 
@@ -61,39 +65,97 @@ C, E, S = "claims.yaml", "events.yaml", "sources.yaml"
 # case: (how to break the minimal data, file, record, field, words in the message)
 BROKEN = {
     "missing field": (_delete(C, 0, "speaker"), C, "'test-claim'", "speaker", "required"),
-    "unknown island": (_set(C, 0, "islands", ["sakhalin"]), C, "'test-claim'", "islands.0",
-                       "iturup"),
+    "unknown island": (
+        _set(C, 0, "islands", ["sakhalin"]),
+        C,
+        "'test-claim'",
+        "islands.0",
+        "iturup",
+    ),
     "bad date": (_set(C, 0, "said_on", "21/02/2019"), C, "'test-claim'", "said_on", "date"),
     "date in the future": (_set(E, 0, "date", FUTURE), E, "'first'", "date", "in the future"),
     "duplicate id": (_set(E, 1, "id", "first"), E, "'first'", "id", "duplicate id"),
-    "unknown source": (_set(C, 0, "source", "nowhere"), C, "'test-claim'", "source",
-                       "unknown source"),
-    "unknown topic": (_set(C, 0, "topics", ["weather"]), C, "'test-claim'", "topics",
-                      "unknown topic"),
-    "scope and islands disagree": (_set(C, 0, "scope", "dispute"), C, "'test-claim'",
-                                   "(record)", "empty"),
+    "unknown source": (
+        _set(C, 0, "source", "nowhere"),
+        C,
+        "'test-claim'",
+        "source",
+        "unknown source",
+    ),
+    "unknown topic": (
+        _set(C, 0, "topics", ["weather"]),
+        C,
+        "'test-claim'",
+        "topics",
+        "unknown topic",
+    ),
+    "scope and islands disagree": (
+        _set(C, 0, "scope", "dispute"),
+        C,
+        "'test-claim'",
+        "(record)",
+        "empty",
+    ),
     # 21 Feb 2019 was a Thursday
-    "week precision not a Monday": (_set(C, 0, "date_precision", "week"), C, "'test-claim'",
-                                    "(record)", "Monday"),
-    "extra field is a typo": (_set(C, 0, "speeker", "typo"), C, "'test-claim'", "speeker",
-                              "not permitted"),
-    "said after publication": (_each(_set(C, 0, "said_on", "2019-03-01"),
-                                     _set(E, 1, "date", "2019-03-01")),
-                               C, "'test-claim'", "said_on", "after its source"),
-    "event claim on another date": (_set(E, 1, "date", "2019-02-20"), E, "'statement'",
-                                    "claims", "not on the event"),
-    "event without source or reference": (_delete(E, 0, "reference"), E, "'first'",
-                                          "(record)", "source"),
+    "week precision not a Monday": (
+        _set(C, 0, "date_precision", "week"),
+        C,
+        "'test-claim'",
+        "(record)",
+        "Monday",
+    ),
+    "extra field is a typo": (
+        _set(C, 0, "speeker", "typo"),
+        C,
+        "'test-claim'",
+        "speeker",
+        "not permitted",
+    ),
+    "said after publication": (
+        _each(_set(C, 0, "said_on", "2019-03-01"), _set(E, 1, "date", "2019-03-01")),
+        C,
+        "'test-claim'",
+        "said_on",
+        "after its source",
+    ),
+    "event claim on another date": (
+        _set(E, 1, "date", "2019-02-20"),
+        E,
+        "'statement'",
+        "claims",
+        "not on the event",
+    ),
+    "event without source or reference": (
+        _delete(E, 0, "reference"),
+        E,
+        "'first'",
+        "(record)",
+        "source",
+    ),
     "bad url": (_set(S, 0, "url", "javascript:alert(1)"), S, "'test-source'", "url", "URL"),
     "record without id named by position": (_delete(E, 1, "id"), E, "#2", "id", "required"),
-    "not a list": (_replace("topics.yaml", "id: x\nlabel: y\n"), "topics.yaml", None, None,
-                   "list of records"),
-    "broken yaml": (_replace(C, "- id: a\n  text: [unclosed\n"), C, None, None,
-                    "not valid YAML at line"),
+    "not a list": (
+        _replace("topics.yaml", "id: x\nlabel: y\n"),
+        "topics.yaml",
+        None,
+        None,
+        "list of records",
+    ),
+    "broken yaml": (
+        _replace(C, "- id: a\n  text: [unclosed\n"),
+        C,
+        None,
+        None,
+        "not valid YAML at line",
+    ),
     "record not a mapping": (_replace(C, "- just a string\n"), C, "#1", None, "mapping"),
-    "ending a condition that does not exist": (_set(E, 1, "ends_conditions", ["first"]), E,
-                                               "'statement'", "ends_conditions",
-                                               "sets no condition"),
+    "ending a condition that does not exist": (
+        _set(E, 1, "ends_conditions", ["first"]),
+        E,
+        "'statement'",
+        "ends_conditions",
+        "sets no condition",
+    ),
 }
 
 
@@ -119,11 +181,14 @@ def test_quote_not_in_source(tmp_path, minimal_data):
     with pytest.raises(DataError) as info:
         verify_quotes(dataset, seeds)
     assert (info.value.file, info.value.record, info.value.field) == (
-        "claims.yaml", "'test-claim'", "text")
+        "claims.yaml",
+        "'test-claim'",
+        "text",
+    )
 
 
 def test_quote_matches_across_typography(tmp_path, minimal_data):
-    minimal_data["claims.yaml"][0]["text"] = "It's \"ours\" - all   of it"
+    minimal_data["claims.yaml"][0]["text"] = 'It\'s "ours" - all   of it'
     dataset = load(tmp_path, minimal_data)
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -37,8 +37,9 @@ def _pins() -> dict[str, str]:
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True,
-                          cwd=REPO_ROOT, check=False)
+    return subprocess.run(
+        [str(a) for a in args], capture_output=True, text=True, cwd=REPO_ROOT, check=False
+    )
 
 
 def test_requirements_pin_every_runtime_dependency():
@@ -86,10 +87,14 @@ def test_mypy_is_clean():
 
 
 def test_geo_does_not_import_streamlit():
-    modules = sorted(".".join(p.relative_to(REPO_ROOT).with_suffix("").parts)
-                     for p in (REPO_ROOT / "geo").rglob("*.py") if p.name != "__main__.py")
+    modules = sorted(
+        ".".join(p.relative_to(REPO_ROOT).with_suffix("").parts)
+        for p in (REPO_ROOT / "geo").rglob("*.py")
+        if p.name != "__main__.py"
+    )
     assert len(modules) > 20
     code = f"import sys, {', '.join(modules)}; print('streamlit' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=REPO_ROOT, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
+    )
     assert out.stdout.strip() == "False"

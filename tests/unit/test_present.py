@@ -23,10 +23,20 @@ def test_md_link_keeps_url_inside():
 
 def test_claim_card_escapes_every_field():
     row = {
-        "kind": "quote", "text": HOSTILE, "speaker": HOSTILE, "role": HOSTILE,
-        "date_label": "7 Dec 2018", "date_confidence": "medium", "occasion": HOSTILE,
-        "place": HOSTILE, "outlet": HOSTILE, "original_publisher": "TASS",
-        "url": "https://tass.com/x", "scope": "dispute", "islands": "", "date_basis": HOSTILE,
+        "kind": "quote",
+        "text": HOSTILE,
+        "speaker": HOSTILE,
+        "role": HOSTILE,
+        "date_label": "7 Dec 2018",
+        "date_confidence": "medium",
+        "occasion": HOSTILE,
+        "place": HOSTILE,
+        "outlet": HOSTILE,
+        "original_publisher": "TASS",
+        "url": "https://tass.com/x",
+        "scope": "dispute",
+        "islands": "",
+        "date_basis": HOSTILE,
     }
     card = claim_markdown(row)
     assert "javascript" in card and "](javascript" not in card
@@ -61,5 +71,6 @@ def test_sources_markdown_links_and_escapes():
 
 def test_legend_lists_each_status_in_its_theme_colour():
     lines = legend_markdown().split("  \n")
-    assert lines == [f":{THEME_COLOUR[c]}[■■] {md_escape(label)}"
-                     for c, label in CATEGORIES.items()]
+    assert lines == [
+        f":{THEME_COLOUR[c]}[■■] {md_escape(label)}" for c, label in CATEGORIES.items()
+    ]

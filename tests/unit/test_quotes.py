@@ -30,8 +30,9 @@ def test_every_quoted_passage_is_a_claim(seeds_dir):
         text = fold((seeds_dir / source.capture_file).read_text(encoding="utf-8"))
         for passage in re.findall(r'"([^"]{2,})"', text):
             passage = passage.strip(" ,.")
-            if passage in NOT_CLAIMS or any(passage.strip(" ,.") in q or q in passage
-                                            for q in quotes):
+            if passage in NOT_CLAIMS or any(
+                passage.strip(" ,.") in q or q in passage for q in quotes
+            ):
                 continue
             missing.append((source.capture_file, passage[:80]))
         for passage in re.findall(r"(?:^|(?<=[\s(]))'([^']{4,}?)'(?=[\s,.:;]|$)", text):

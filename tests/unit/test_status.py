@@ -14,8 +14,11 @@ from tests.conftest import repo_site
 DATASET = repo_site().dataset
 MODEL = repo_site().model
 EVENT_DATES = sorted({e.date for e in DATASET.events})
-SIGNED = next(e.date for e in DATASET.events
-              if any(f.declaration == "handover_after_peace_treaty" for f in e.effects))
+SIGNED = next(
+    e.date
+    for e in DATASET.events
+    if any(f.declaration == "handover_after_peace_treaty" for f in e.effects)
+)
 dates = st.dates(min_value=dt.date(1850, 1, 1), max_value=dt.date.today())
 
 
@@ -23,10 +26,15 @@ def test_declaration_signed_on_19_october_1956():
     assert SIGNED == dt.date(1956, 10, 19)
 
 
-@pytest.mark.parametrize(("island", "standing"), [
-    ("shikotan", "handover_after_peace_treaty"), ("habomai", "handover_after_peace_treaty"),
-    ("iturup", "not_covered"), ("kunashir", "not_covered"),
-])
+@pytest.mark.parametrize(
+    ("island", "standing"),
+    [
+        ("shikotan", "handover_after_peace_treaty"),
+        ("habomai", "handover_after_peace_treaty"),
+        ("iturup", "not_covered"),
+        ("kunashir", "not_covered"),
+    ],
+)
 def test_declaration_terms(island, standing):
     assert MODEL.at(island, dt.date(1956, 10, 18)).declaration == "not_signed"
     assert MODEL.at(island, SIGNED).declaration == standing

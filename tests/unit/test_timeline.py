@@ -24,15 +24,13 @@ def test_what_changed_when_the_declaration_is_signed():
 
     lines = changes_at(SITE.model, SITE.names, dt.date(1956, 10, 19))
     assert any(line.startswith("Shikotan, 1956 Declaration: Article 9") for line in lines)
-    assert any(line.startswith("Iturup / Etorofu, 1956 Declaration: Not covered")
-               for line in lines)
+    assert any(line.startswith("Iturup / Etorofu, 1956 Declaration: Not covered") for line in lines)
 
 
 def test_nothing_changed_between_events():
     from geo.timeline import changes_at
 
-    quiet = next(d for d in (dt.date(1930, 6, 1), dt.date(1970, 6, 1))
-                 if d not in SITE.stop_dates)
+    quiet = next(d for d in (dt.date(1930, 6, 1), dt.date(1970, 6, 1)) if d not in SITE.stop_dates)
     assert changes_at(SITE.model, SITE.names, quiet) == []
 
 

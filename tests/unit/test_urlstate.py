@@ -13,17 +13,26 @@ from tests.support import urls
 
 STOPS = [dt.date(1855, 2, 7), dt.date(1945, 9, 1), dt.date(1956, 10, 19), dt.date(2019, 2, 21)]
 CHOICES = Choices(
-    stops=STOPS, speakers=["sergey-lavrov", "yoshihide-suga"], topics=["wwii-outcome", "sanctions"],
-    sources=["tass-a", "dw-b"], island_aliases={"etorofu": "iturup", "итуруп": "iturup"},
+    stops=STOPS,
+    speakers=["sergey-lavrov", "yoshihide-suga"],
+    topics=["wwii-outcome", "sanctions"],
+    sources=["tass-a", "dw-b"],
+    island_aliases={"etorofu": "iturup", "итуруп": "iturup"},
 )
 
 
 def test_round_trip():
-    state = ViewState(dt.date(1956, 10, 19), "shikotan", ("sergey-lavrov",), ("sanctions",),
-                      ("dw-b",))
+    state = ViewState(
+        dt.date(1956, 10, 19), "shikotan", ("sergey-lavrov",), ("sanctions",), ("dw-b",)
+    )
     query = to_query(state)
-    assert query == {"date": "1956-10-19", "island": "shikotan", "speaker": "sergey-lavrov",
-                     "topic": "sanctions", "source": "dw-b"}
+    assert query == {
+        "date": "1956-10-19",
+        "island": "shikotan",
+        "speaker": "sergey-lavrov",
+        "topic": "sanctions",
+        "source": "dw-b",
+    }
     assert parse_query(query, CHOICES) == (state, [])
 
 
@@ -59,8 +68,13 @@ def test_island_names_and_unknown():
 
 def test_repeated_keys_and_lists():
     state, notices = parse_query(
-        {"date": ["1855-02-07", "1945-09-01"], "topic": ["sanctions", "wwii-outcome,nope"],
-         "speaker": "Sergey Lavrov"}, CHOICES)
+        {
+            "date": ["1855-02-07", "1945-09-01"],
+            "topic": ["sanctions", "wwii-outcome,nope"],
+            "speaker": "Sergey Lavrov",
+        },
+        CHOICES,
+    )
     assert state.date == dt.date(1945, 9, 1)
     assert state.topics == ("sanctions", "wwii-outcome")
     assert state.speakers == ("sergey-lavrov",)
@@ -75,16 +89,20 @@ def test_unknown_keys_and_streamlit_keys():
 
 
 def test_huge_values_are_shortened_in_notices():
-    state, notices = parse_query({"island": "x" * 100_000, "topic": ",".join(["y"] * 5000)},
-                                 CHOICES)
+    state, notices = parse_query(
+        {"island": "x" * 100_000, "topic": ",".join(["y"] * 5000)}, CHOICES
+    )
     assert state.island is None and state.topics == ()
     assert all(len(n) < 200 for n in notices)
     assert len(notices) <= 52
 
 
 keys = st.sampled_from(["date", "island", "speaker", "topic", "source", "x", "", "date "])
-values = st.one_of(st.text(max_size=50), st.dates().map(str), st.sampled_from(
-    ["shikotan", "1956-10-19", "2019-02-21", "sanctions", "%00", "\x00"]))
+values = st.one_of(
+    st.text(max_size=50),
+    st.dates().map(str),
+    st.sampled_from(["shikotan", "1956-10-19", "2019-02-21", "sanctions", "%00", "\x00"]),
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -99,6 +117,7 @@ def test_any_params_give_a_valid_state(params):
 
 
 # --- fuzzed parameters against the committed data -------------------------------------------
+
 
 @settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(urls.url_params())
@@ -124,5 +143,3 @@ def test_a_speaker_named_twice_is_not_unknown(value):
 def test_week_date_is_not_a_yyyy_mm_dd_date():
     _state, notices = parse_query({"date": "2019-W08-4"}, urls.CHOICES)
     assert notices and "not a YYYY-MM-DD date" in notices[0]
-
-

@@ -23,7 +23,8 @@ def test_gshhg_reader_box():
     assert [s.entry.area_km2 for s in kunashir] == [pytest.approx(1519.86, abs=0.01)]
     assert shapely.Polygon(kunashir[0].lonlat).contains(shapely.Polygon(lakes[0].lonlat))
     assert [s.gshhg_id for s in gshhg.read_box(145.0, 43.2, 149.0, 45.7, levels=(2,))] == [
-        lakes[0].gshhg_id]
+        lakes[0].gshhg_id
+    ]
 
 
 def test_gshhg_reader_longitudes_0_360():

@@ -25,8 +25,17 @@ EXPECTED = {  # id: name_en, name_ru, name_ja, name_ja_romaji, area_gsi_km2
     "shikotan": ("Shikotan", "Шикотан", "色丹島", "Shikotan", 247.65),
     "habomai": ("Habomai", "Хабомаи", "歯舞群島", "Habomai", 99.94),
 }
-PROPERTIES = {"id", "name_en", "name_ru", "name_ja", "name_ja_romaji", "parts",
-              "area_km2", "area_gsi_km2", "area_source"}
+PROPERTIES = {
+    "id",
+    "name_en",
+    "name_ru",
+    "name_ja",
+    "name_ja_romaji",
+    "parts",
+    "area_km2",
+    "area_gsi_km2",
+    "area_source",
+}
 
 
 def geodesic_km2(geometry) -> float:
@@ -70,9 +79,13 @@ def test_ids_properties_and_names(islands):
         assert isinstance(props["parts"], int)
         assert props["area_source"].startswith("GSHHG f (full resolution)")
         name_en, name_ru, name_ja, romaji, gsi = EXPECTED[props["id"]]
-        assert (props["name_en"], props["name_ru"], props["name_ja"],
-                props["name_ja_romaji"], props["area_gsi_km2"]) == (
-                    name_en, name_ru, name_ja, romaji, gsi)
+        assert (
+            props["name_en"],
+            props["name_ru"],
+            props["name_ja"],
+            props["name_ja_romaji"],
+            props["area_gsi_km2"],
+        ) == (name_en, name_ru, name_ja, romaji, gsi)
     for column in ("name_en", "name_ru", "name_ja", "name_ja_romaji", "area_source"):
         assert islands[column].map(lambda v: isinstance(v, str) and v.strip() != "").all()
 

@@ -8,8 +8,11 @@ from geo.map.served import Shapes
 from tests.conftest import repo_site
 
 SITE = repo_site()
-LOCAL = Assets(js=("../../app/static/vendor/leaflet/leaflet.js",),
-               css=("../../app/static/vendor/leaflet/leaflet.css",), local=True)
+LOCAL = Assets(
+    js=("../../app/static/vendor/leaflet/leaflet.js",),
+    css=("../../app/static/vendor/leaflet/leaflet.css",),
+    local=True,
+)
 
 
 def render(tiles: bool) -> str:

@@ -16,7 +16,8 @@ def test_click_parsing_from_a_recorded_st_folium_value():
     }
     assert clicked_island(recorded) == "shikotan"
     assert click_signature(recorded) != click_signature(
-        dict(recorded, last_object_clicked={"lat": 43.7, "lng": 146.7}))
+        dict(recorded, last_object_clicked={"lat": 43.7, "lng": 146.7})
+    )
     assert clicked_island({"last_active_drawing": {"properties": {"id": "hokkaido"}}}) is None
     assert clicked_island({"last_active_drawing": None}) is None
     assert clicked_island(None) is None and click_signature(None) is None

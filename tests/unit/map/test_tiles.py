@@ -8,8 +8,9 @@ import geo.map.tiles as tiles
 
 
 def test_on_and_off_never_probe(monkeypatch):
-    monkeypatch.setattr(tiles, "probe_online", lambda *a, **k: (_ for _ in ()).throw(
-        AssertionError("probed")))
+    monkeypatch.setattr(
+        tiles, "probe_online", lambda *a, **k: (_ for _ in ()).throw(AssertionError("probed"))
+    )
     tiles._probed.cache_clear()
     assert tiles.tiles_enabled("on") is True
     assert tiles.tiles_enabled("off") is False

@@ -28,8 +28,10 @@ def test_the_view_from_the_model_is_the_view_from_the_join():
     tooltips are exactly what the joined frame gives."""
     for date in SITE.stop_dates:
         joined = join_at(SITE.islands, SITE.claims, SITE.model, date).to_dict("records")
-        expected = (tuple((r["id"], r["category"]) for r in joined),
-                    tuple((r["id"], tooltip_html(r, r["status"])) for r in joined))
+        expected = (
+            tuple((r["id"], r["category"]) for r in joined),
+            tuple((r["id"], tooltip_html(r, r["status"])) for r in joined),
+        )
         view = island_data(SITE.model.all_at(date), SITE.island_rows)
         assert (view.categories, view.tooltips) == expected, date
         assert SITE.island_view(date) == view
@@ -46,5 +48,6 @@ def test_the_layer_carries_colours_and_tooltips_only():
     assert view["styles"]["habomai"]["weight"] > view["styles"]["iturup"]["weight"]
     categories = dict(SITE.island_view(date).categories)
     assert {i: s["fillColor"] for i, s in view["styles"].items()} == {
-        i: PALETTE[c] for i, c in categories.items()}
+        i: PALETTE[c] for i, c in categories.items()
+    }
     assert '"coordinates"' not in script.split("show(", 1)[1]

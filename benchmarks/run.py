@@ -26,7 +26,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # `python benchmarks/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import APP, FLOOR, OUT, REPO  # noqa: E402
+from benchmarks import APP, FLOOR, OUT, REPO
 
 PHASES = ("rerun", "scale", "repaint", "load", "cold", "memory")
 TARGETS = {

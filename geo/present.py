@@ -80,10 +80,9 @@ def status_markdown(status: IslandStatus, dispute: DisputeStatus) -> str:
 def position_markdown(dispute: DisputeStatus, side: str) -> tuple[str, str]:
     """(heading, body) for one side's position at the dispute status's date."""
     position = dispute.position(side)
+    who = "Japan"
     if side == "russia":
         who = moscow_name(position.since) if position else "Russia"
-    else:
-        who = "Japan"
     if position is None:
         return who, "*No position recorded for this date.*"
     return who, (

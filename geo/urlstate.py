@@ -155,7 +155,7 @@ def parse_query(
         sources=_parse_list("source", get.get("source", []), choices.sources, notices),
     )
     if len(notices) > MAX_VALUES:
-        notices = notices[:MAX_VALUES] + ["More problems with the link were not listed."]
+        notices = [*notices[:MAX_VALUES], "More problems with the link were not listed."]
     return state, notices
 
 

@@ -119,9 +119,13 @@ def offline_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def app_runner(offline_env: None, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
-    """Run app.py once through AppTest (in this process), on the committed data or on
-    `data_dir`, with the given URL parameters; the AppTest after the first run."""
+def app_runner(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """Run app.py once through AppTest (in this process) in the offline environment, on
+    the committed data or on `data_dir`, with the given URL parameters; the AppTest
+    after the first run."""
+    for key, value in OFFLINE.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("KURIL_DATA_DIR", raising=False)
 
     def run(params: dict | None = None, data_dir: Path | None = None) -> AppTest:
         if data_dir is not None:

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import folium
 import geopandas as gpd
+from branca.element import Figure
 
 from geo.islands import display_name
 from geo.map.assets import Assets
@@ -80,8 +81,11 @@ def build_base_map(
     )
     _use_assets(m, assets)
     m.fit_bounds(FIT)
-    m.get_root().header.add_child(
-        folium.Element(  # type: ignore[attr-defined]
+    root = m.get_root()
+    if not isinstance(root, Figure):
+        raise TypeError("a folium.Map's root is a branca Figure")
+    root.header.add_child(
+        folium.Element(
             f"<style>.folium-map, .leaflet-container {{ background: {SEA}; }}"
             ".island-label { font: 600 12px/1.2 sans-serif; color: #222; white-space: nowrap;"
             " text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }</style>"

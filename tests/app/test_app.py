@@ -72,7 +72,9 @@ def test_query_params_restore_the_view(run_app):
     assert at.selectbox(key="island").value == "shikotan"
     assert at.multiselect(key="f_topic").value == ["declaration-1956"]
     text = text_of(at)
-    assert "Article 9" in text and "Шикотан" in text and "色丹島" in text
+    assert "Article 9" in text
+    assert "Шикотан" in text
+    assert "色丹島" in text
     assert not at.warning
 
 
@@ -126,7 +128,9 @@ def test_map_payload_has_no_external_url_offline(run_app):
         str(args.get(k, ""))
         for k in ("script", "header", "html", "feature_group", "js_links", "css_links")
     )
-    assert "http://" not in payload and "https://" not in payload and "//cdn" not in payload
+    assert "http://" not in payload
+    assert "https://" not in payload
+    assert "//cdn" not in payload
     # Leaflet from this server, after the guard that reports it if it fails to load
     assert args["js_links"] == [no_map_guard(), "../../app/static/vendor/leaflet/leaflet.js"]
     assert no_map_guard().startswith("data:text/javascript")

@@ -155,7 +155,8 @@ def _check_clear_error(tmp_path, breaker, expected, app_runner):
         assert words in message, message
     assert str(tmp_path) not in message  # no server path reaches a visitor
     # no partial load: nothing but the error (and the static header) is shown
-    assert page["sliders"] == 0 and page["feature_group"] == []
+    assert page["sliders"] == 0
+    assert page["feature_group"] == []
     assert not any("Claims" in m for m in page["markdown"])
 
 
@@ -165,7 +166,7 @@ def test_broken_data_shows_a_clear_error(tmp_path, case, app_runner):
     _check_clear_error(tmp_path, breaker, expected, app_runner)
 
 
-@pytest.mark.parametrize("case", [name for name in sorted(BROKEN_BUGS)])
+@pytest.mark.parametrize("case", sorted(BROKEN_BUGS))
 def test_unreadable_or_empty_data_shows_a_clear_error(tmp_path, case, app_runner):
     breaker, expected, _reason = BROKEN_BUGS[case]
     _check_clear_error(tmp_path, breaker, expected, app_runner)

@@ -33,7 +33,8 @@ def _as_lists(query: dict) -> dict[str, list[str]]:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(case=url_params())
-def test_app_survives_any_url(offline_module, case):
+@pytest.mark.usefixtures("offline_module")
+def test_app_survives_any_url(case):
     params, invalid = case
     at = AppTest.from_file(str(APP), default_timeout=60)
     for key, value in params.items():
@@ -52,7 +53,8 @@ def test_app_survives_any_url(offline_module, case):
     assert notices == [], at.query_params
 
 
-def test_oversized_query_string_is_ignored_quietly(offline_module):
+@pytest.mark.usefixtures("offline_module")
+def test_oversized_query_string_is_ignored_quietly():
     """Over Streamlit's limit the app gets no parameters at all: the default view."""
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["date"] = "1956-10-19"

@@ -109,8 +109,10 @@ def test_hostile_text_is_shown_as_text_and_never_runs(hostile_server, page):
 
     # tooltips: both names, Russian and Japanese names and the status, all literal
     tips = {island: hover_island(page, island) for island in ("iturup", "kunashir")}
-    assert f"{P1} Iturup" in tips["iturup"] and f"{P5} Etorofu" in tips["iturup"]
-    assert f"{P2} Итуруп" in tips["iturup"] and f"{P4} 択捉島" in tips["iturup"]
+    assert f"{P1} Iturup" in tips["iturup"]
+    assert f"{P5} Etorofu" in tips["iturup"]
+    assert f"{P2} Итуруп" in tips["iturup"]
+    assert f"{P4} 択捉島" in tips["iturup"]
     assert f"{P3} Kunashiri" in tips["kunashir"]
     assert f"Administered by {P2} Russia, claimed by {P1} Japan" in tips["kunashir"]
     assert_never_ran(page)
@@ -129,7 +131,8 @@ def test_hostile_text_is_shown_as_text_and_never_runs(hostile_server, page):
     assert not page.locator('[data-testid="stException"]').count()
     # the hostile source URL is a plain https link, percent-encoded
     hrefs = page.locator("a[href*='example.org']").evaluate_all("els => els.map(e => e.href)")
-    assert hrefs and all(h.startswith("https://example.org/") for h in hrefs), hrefs
+    assert hrefs
+    assert all(h.startswith("https://example.org/") for h in hrefs), hrefs
 
     # the filters' options (speakers, sources, topics) are plain text too
     open_dropdown(page, page.locator('[data-testid="stMultiSelect"]').first)

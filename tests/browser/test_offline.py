@@ -26,7 +26,7 @@ def test_offline_start_up_renders_without_leaving_loopback(tmp_path, network):
     prefix = netns_prefix() if network == "none" else None
     guard = "hang" if network == "black-hole" else "record" if prefix else "block"
     started = time.monotonic()
-    proc = subprocess.run(  # noqa: S603
+    proc = subprocess.run(
         [
             *(prefix or []),
             sys.executable,
@@ -55,7 +55,8 @@ def test_offline_start_up_renders_without_leaving_loopback(tmp_path, network):
     assert result["tiles"] == 0  # the probe failed, so no tile layer
     assert result["exceptions"] == 0
     assert result["browser_outside"] == []  # the page never asked for anything off loopback
-    assert result["page_errors"] == [] and result["failed"] == []
+    assert result["page_errors"] == []
+    assert result["failed"] == []
     # the server's only attempt off loopback is the tile probe
     assert result["server_net"], "the tile probe did not run"
     assert {entry["host"] for entry in result["server_net"]} <= {TILE_HOST}, result

@@ -45,5 +45,6 @@ def test_inline_shapes_draw_and_recolour_in_a_saved_page(tmp_path, page):
     assert fills == {i: PALETTE[expected[i]] for i in ISLAND_IDS}
     assert page.locator("path.island-shikotan").first.get_attribute("stroke-width") == "2.5"
     labels = page.locator(".island-label").all_inner_texts()
-    assert any("Shikotan" in text for text in labels) and len(labels) == len(ISLAND_IDS)
+    assert any("Shikotan" in text for text in labels)
+    assert len(labels) == len(ISLAND_IDS)
     assert page.errors == []

@@ -53,7 +53,7 @@ def streamlit_server(
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
         **(env or {}),
     }
-    proc = subprocess.Popen(  # noqa: S603
+    proc = subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -82,7 +82,7 @@ def streamlit_server(
     try:
         while True:
             try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:  # noqa: S310
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
                     if resp.status == 200:
                         break
             except OSError:

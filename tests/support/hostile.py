@@ -230,7 +230,7 @@ def netns_prefix() -> list[str] | None:
     for flags in ("-n", "-rn"):
         cmd = [unshare, flags, "sh", "-c", f'{ip} link set lo up && exec "$0" "$@"']
         try:
-            probe = subprocess.run(  # noqa: S603
+            probe = subprocess.run(
                 [*cmd, "python3", "-c", _NETNS_PROBE],
                 capture_output=True,
                 timeout=20,

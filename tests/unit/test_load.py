@@ -28,7 +28,8 @@ def expect_error(tmp_path, data, file, record, field, words):
     err = info.value
     assert (err.file, err.record, err.field) == (file, record, field), str(err)
     assert words in str(err)
-    assert file in str(err) and (record is None or record in str(err))
+    assert file in str(err)
+    assert record is None or record in str(err)
 
 
 def _set(file: str, index: int, field: str, value: object):
@@ -169,7 +170,7 @@ def test_broken_data_names_file_record_and_field(tmp_path, minimal_data, case):
 def test_missing_file(tmp_path, minimal_data):
     folder = write_data(tmp_path / "data", minimal_data)
     (folder / "events.yaml").unlink()
-    with pytest.raises(DataError, match="events.yaml: file not found"):
+    with pytest.raises(DataError, match=r"events\.yaml: file not found"):
         load_dataset(folder)
 
 

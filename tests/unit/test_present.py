@@ -39,9 +39,12 @@ def test_claim_card_escapes_every_field():
         "date_basis": HOSTILE,
     }
     card = claim_markdown(row)
-    assert "javascript" in card and "](javascript" not in card
-    assert "(https://tass.com/x)" in card and card.startswith("> ")
-    assert "about the whole dispute" in card and "medium confidence" in card
+    assert "javascript" in card
+    assert "](javascript" not in card
+    assert "(https://tass.com/x)" in card
+    assert card.startswith("> ")
+    assert "about the whole dispute" in card
+    assert "medium confidence" in card
     # the only unescaped markup is the card's own: blockquote, link, confidence note
     for piece in ("[TASS via", "](https://tass.com/x)", "(medium confidence)"):
         card = card.replace(piece, "")
@@ -55,7 +58,8 @@ def test_claims_markdown_is_one_escaped_block_per_card():
     cards = out.split("\n\n---\n\n")
     assert len(cards) == 3
     assert cards[0] == claim_markdown(rows[0])
-    assert "<script>" not in out and r"\<script\>" in out
+    assert "<script>" not in out
+    assert r"\<script\>" in out
 
 
 def test_sources_markdown_links_and_escapes():

@@ -50,7 +50,8 @@ def test_each_capture_is_a_source(seeds_dir):
 
 def test_sources_are_dated_and_linked():
     for source in DATASET.sources.values():
-        assert source.published_basis and source.url_basis
+        assert source.published_basis
+        assert source.url_basis
     assert sum(1 for s in DATASET.sources.values() if s.url) >= 4
 
 

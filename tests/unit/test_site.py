@@ -18,7 +18,8 @@ from tests.conftest import TEST_SETTINGS
 def test_lookups_agree_with_the_data(site):
     assert site.stop_dates == sorted({e.date for e in site.dataset.events})
     assert list(site.island_rows) == list(ISLAND_IDS)
-    assert site.names["iturup"] == "Iturup / Etorofu" and site.names["shikotan"] == "Shikotan"
+    assert site.names["iturup"] == "Iturup / Etorofu"
+    assert site.names["shikotan"] == "Shikotan"
     assert site.speaker_names == sorted({c.speaker for c in site.dataset.claims})
     assert site.speaker_by_slug["sergey-lavrov"] == "Sergey Lavrov"
     assert site.choices.stops == site.stop_dates
@@ -43,7 +44,7 @@ def test_a_failed_load_is_not_kept(tmp_path):
     shutil.copytree(REPO_ROOT / "data", folder)
     (folder / "topics.yaml").unlink()
     settings = Settings(data_dir=folder, tiles="off", assets="local")
-    with pytest.raises(DataError, match="topics.yaml: file not found"):
+    with pytest.raises(DataError, match=r"topics\.yaml: file not found"):
         current(settings)
     shutil.copy(REPO_ROOT / "data" / "topics.yaml", folder / "topics.yaml")
     assert isinstance(current(settings), Site)
@@ -56,7 +57,7 @@ def test_the_island_view_is_made_once_per_date(site, monkeypatch):
     assert site.island_view(date) is first
 
 
-def test_the_base_map_is_the_same_at_every_call(site, tmp_path):
+def test_the_base_map_is_the_same_at_every_call(site):
     a = site.base_map(serving=False).get_root().render()
     b = site.base_map(serving=False).get_root().render()
     assert len(a) > 10_000

@@ -23,7 +23,7 @@ dates = st.dates(min_value=dt.date(1850, 1, 1), max_value=dt.date.today())
 
 
 def test_declaration_signed_on_19_october_1956():
-    assert SIGNED == dt.date(1956, 10, 19)
+    assert dt.date(1956, 10, 19) == SIGNED
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,8 @@ def test_today_is_administered_by_russia_claimed_by_japan():
         status = MODEL.at(island, dt.date.today())
         assert status.label == "Administered by Russia, claimed by Japan"
     dispute = MODEL.dispute_at(dt.date.today())
-    assert dispute.position("russia") and dispute.position("japan")
+    assert dispute.position("russia")
+    assert dispute.position("japan")
 
 
 def test_before_1945_japan_administers():
@@ -65,7 +66,8 @@ def test_memorandum_condition_in_force_from_27_january_1960():
 def test_every_date_has_a_defined_status(date):
     for island in ISLAND_IDS:
         status = MODEL.at(island, date)
-        assert status.label and status.declaration_text
+        assert status.label
+        assert status.declaration_text
         assert status.category in ("no-boundary", "undisputed", "disputed-handover", "disputed")
 
 

@@ -63,11 +63,13 @@ def rebuilt(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("path", [ISLANDS_FILE, CONTEXT_FILE], ids=lambda p: p.name)
 def test_valid_multipolygons_in_wgs84(path):
     gdf = gpd.read_file(path)
-    assert gdf.crs is not None and gdf.crs.to_epsg() == 4326
+    assert gdf.crs is not None
+    assert gdf.crs.to_epsg() == 4326
     assert (gdf.geom_type == "MultiPolygon").all()
     assert gdf.is_valid.all(), gdf.loc[~gdf.is_valid, "id"].tolist()
     west, south, east, north = gdf.total_bounds
-    assert 140 < west < east < 152 and 41 < south < north < 47  # lon/lat order, -180..180
+    assert 140 < west < east < 152
+    assert 41 < south < north < 47
 
 
 def test_ids_properties_and_names(islands):

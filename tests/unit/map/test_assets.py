@@ -29,7 +29,8 @@ def test_install_copies_the_files_once(tmp_path):
 def test_modes(tmp_path):
     assert leaflet_assets("cdn", tmp_path, True) == CDN
     local = leaflet_assets("auto", tmp_path, True)
-    assert local.local and local.js == ("../../app/static/vendor/leaflet/leaflet.js",)
+    assert local.local
+    assert local.js == ("../../app/static/vendor/leaflet/leaflet.js",)
     assert leaflet_assets("auto", tmp_path / "other", False) == CDN  # nothing is served
 
 

@@ -20,4 +20,5 @@ def test_click_parsing_from_a_recorded_st_folium_value():
     )
     assert clicked_island({"last_active_drawing": {"properties": {"id": "hokkaido"}}}) is None
     assert clicked_island({"last_active_drawing": None}) is None
-    assert clicked_island(None) is None and click_signature(None) is None
+    assert clicked_island(None) is None
+    assert click_signature(None) is None

@@ -53,5 +53,6 @@ def test_map_scripts_keep_data_literal_when_rendered_as_a_page():
     island_layer(view, "shikotan").add_to(m)
     page = m.get_root().render()
     assert "kurilpwned" not in page
-    assert "<script>alert" not in page and "</script><script>" not in page
+    assert "<script>alert" not in page
+    assert "</script><script>" not in page
     assert page.count("kuril") >= 2  # the label and the tooltip are there, as text

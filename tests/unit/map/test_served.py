@@ -20,7 +20,8 @@ def test_publish_names_the_file_by_its_content(tmp_path):
     assert path.read_text(encoding="utf-8") == TEXT
     assert publish("islands", TEXT, tmp_path) == url  # the same text, the same file
     other = publish("islands", TEXT.replace("[]", "[ ]"), tmp_path)
-    assert other != url and (tmp_path / "geo" / other.rsplit("/", 1)[1]).is_file()
+    assert other != url
+    assert (tmp_path / "geo" / other.rsplit("/", 1)[1]).is_file()
     assert not list((tmp_path / "geo").glob(".*.tmp"))
 
 
@@ -43,13 +44,14 @@ def test_no_static_serving_means_inline(tmp_path):
     assert shapes("islands", TEXT, False, tmp_path) == Shapes(text=TEXT)
     assert not (tmp_path / "geo").exists()
     served = shapes("islands", TEXT, True, tmp_path)
-    assert served.url and served.text is None
+    assert served.url
+    assert served.text is None
     assert served.source() == {"url": served.url}
     assert Shapes(text=TEXT).source() == {"data": json.loads(TEXT)}
 
 
 def test_shapes_needs_exactly_one_source():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="exactly one of url and text"):
         Shapes()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="exactly one of url and text"):
         Shapes(url="a", text=TEXT)

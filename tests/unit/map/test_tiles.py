@@ -9,7 +9,7 @@ import geo.map.tiles as tiles
 
 def test_on_and_off_never_probe(monkeypatch):
     monkeypatch.setattr(
-        tiles, "probe_online", lambda *a, **k: (_ for _ in ()).throw(AssertionError("probed"))
+        tiles, "probe_online", lambda *_a, **_k: (_ for _ in ()).throw(AssertionError("probed"))
     )
     tiles._probed.cache_clear()
     assert tiles.tiles_enabled("on") is True
@@ -18,9 +18,10 @@ def test_on_and_off_never_probe(monkeypatch):
 
 def test_auto_probes_once(monkeypatch):
     calls = []
-    monkeypatch.setattr(tiles, "probe_online", lambda *a, **k: calls.append(1) or True)
+    monkeypatch.setattr(tiles, "probe_online", lambda *_a, **_k: calls.append(1) or True)
     tiles._probed.cache_clear()
-    assert tiles.tiles_enabled("auto") and tiles.tiles_enabled("auto")
+    assert tiles.tiles_enabled("auto")
+    assert tiles.tiles_enabled("auto")
     assert calls == [1]
     tiles._probed.cache_clear()
 

@@ -10,23 +10,23 @@ from streamlit_folium import st_folium
 
 from geo import ISLAND_IDS
 from geo.claims import filter_claims
+from geo.downloads import downloads_at
 from geo.errors import DataError
-from geo.join import join_at, to_geojson
 from geo.map.clicks import click_signature, clicked_island
 from geo.map.view import island_layer
 from geo.present import (
+    about_markdown,
+    claims_heading,
     claims_markdown,
     island_markdown,
     legend_markdown,
     overview_markdown,
     positions_markdown,
-    sources_markdown,
     stop_markdown,
 )
 from geo.site import Site, current
-from geo.text import format_date, md_escape, slug
-from geo.timeline import changes_at
-from geo.urlstate import ViewState, parse_query, to_query
+from geo.text import md_escape, slug
+from geo.urlstate import ViewState, parse_query, to_query, url_differs
 
 PAGE_SIZE = 20
 FILTERS = ("f_speaker", "f_topic", "f_source")
@@ -39,6 +39,10 @@ except DataError as error:
     st.error(f"The data could not be loaded, so nothing is shown. {md_escape(str(error))}")
     st.stop()
 state = st.session_state
+
+
+def url_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
 # --- callbacks: what a widget changes besides its own value -----------------------------------
@@ -59,16 +63,17 @@ def show_more() -> None:
 
 # --- URL -> state, once per session -----------------------------------------------------------
 if "url_synced" not in state:
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
-    initial, notices = parse_query(params, site.choices)
-    state["date"] = initial.date
-    state["island"] = initial.island
-    state["f_speaker"] = [site.speaker_by_slug[s] for s in initial.speakers]
-    state["f_topic"] = list(initial.topics)
-    state["f_source"] = list(initial.sources)
-    state["notices"] = notices
-    state["limit"] = PAGE_SIZE
-    state["url_synced"] = True
+    initial, notices = parse_query(url_params(), site.choices)
+    state.update(
+        date=initial.date,
+        island=initial.island,
+        f_speaker=[site.speaker_by_slug[s] for s in initial.speakers],
+        f_topic=list(initial.topics),
+        f_source=list(initial.sources),
+        notices=notices,
+        limit=PAGE_SIZE,
+        url_synced=True,
+    )
 
 # --- header: the same at every date, outside the dated view -----------------------------------
 st.title("Kuril Islands / Northern Territories dispute")
@@ -102,7 +107,7 @@ def dated_view() -> None:
         "Timeline — move to a dated event",
         options=site.stop_dates,
         key="date",
-        format_func=lambda d: site.stop_by_date[d].label,
+        format_func=site.stop_label,
         on_change=view_changed,
     )
     island: str | None = state["island"]  # the selectbox below is keyed on it
@@ -125,16 +130,16 @@ def dated_view() -> None:
         st.markdown(legend_markdown())
 
     with event_box:
-        events = [e for e in site.dataset.events if e.id in site.stop_by_date[date].event_ids]
-        changed = changes_at(site.model, site.names, date)
-        st.markdown(stop_markdown(events, site.dataset.sources, changed))
+        st.markdown(
+            stop_markdown(site.events_at(date), site.dataset.sources, site.changes_at(date))
+        )
 
     with panel_col:
         island = st.selectbox(
             "Island (or click one on the map)",
             options=[None, *ISLAND_IDS],
             key="island",
-            format_func=lambda i: "All four — the whole dispute" if i is None else site.names[i],
+            format_func=site.island_label,
             on_change=view_changed,
         )
         if island is None:
@@ -146,10 +151,12 @@ def dated_view() -> None:
         shown = filter_claims(
             site.claims, date=date, island=island, speakers=speakers, topics=topics, sources=sources
         )
-        filtered = " (filtered)" if speakers or topics or sources else ""
-        about = f" about {md_escape(site.names[island])}" if island else ""
-        st.markdown(f"#### Claims{about}")
-        st.caption(f"{len(shown)} claim(s) said by {format_date(date)}{filtered}, newest first.")
+        name = site.names[island] if island else None
+        heading, caption = claims_heading(
+            name, len(shown), date, bool(speakers or topics or sources)
+        )
+        st.markdown(heading)
+        st.caption(caption)
         limit = state["limit"]
         if len(shown):
             st.markdown(claims_markdown(shown.head(limit).to_dict("records"), island))
@@ -160,35 +167,12 @@ def dated_view() -> None:
     for col, block in zip(st.columns(2), positions_markdown(dispute), strict=True):
         col.markdown(block)
 
-    d1, d2 = st.columns(2)
-    d1.download_button(
-        "Download: islands with status at this date (GeoJSON)",
-        data=lambda: to_geojson(join_at(site.islands, site.claims, site.model, date)),
-        file_name=f"kuril-islands-{date.isoformat()}.geojson",
-        mime="application/geo+json",
-        on_click="ignore",
-    )
-    d2.download_button(
-        "Download: claims shown (CSV)",
-        data=lambda: shown.to_csv(index=False),
-        file_name=f"kuril-claims-{date.isoformat()}.csv",
-        mime="text/csv",
-        on_click="ignore",
-    )
+    for col, file in zip(st.columns(2), downloads_at(site, date, shown), strict=True):
+        col.download_button(file.label, file.make, file.file_name, file.mime, on_click="ignore")
 
     # --- state -> URL ---------------------------------------------------------------------
-    query = to_query(
-        ViewState(
-            date=date,
-            island=island,
-            speakers=tuple(map(slug, speakers)),
-            topics=tuple(topics),
-            sources=tuple(sources),
-        )
-    )
-    if {k: st.query_params.get_all(k) for k in st.query_params} != {
-        k: [v] for k, v in query.items()
-    }:
+    view = ViewState(date, island, tuple(map(slug, speakers)), tuple(topics), tuple(sources))
+    if url_differs(url_params(), query := to_query(view)):
         st.query_params.from_dict(query)
 
 
@@ -198,32 +182,13 @@ def sidebar() -> None:
     topics, sources = site.dataset.topics, site.dataset.sources
     with st.sidebar:
         st.markdown("### Filter the claims")
-        st.multiselect("Speaker", site.speaker_names, key="f_speaker", on_change=list_changed)
-        st.multiselect(
-            "Topic",
-            list(topics),
-            key="f_topic",
-            on_change=list_changed,
-            format_func=lambda t: topics[t].label,
-        )
-        st.multiselect(
-            "Source",
-            list(sources),
-            key="f_source",
-            on_change=list_changed,
-            format_func=lambda s: (
-                f"{sources[s].original_publisher} {format_date(sources[s].published)}"
-            ),
-        )
-        st.markdown(
-            "### About\n"
-            "Status wording is neutral: each side's position is given in its own terms. "
-            "Quotes are verbatim from the articles listed below; dates are when the words "
-            "were said, worked out from each article's text.\n\n"
-            "### Sources\n" + sources_markdown(sources) + "\n\n"
-            "Coastlines: GSHHG (Wessel & Smith), LGPL-3.0-or-later. "
-            "Official areas: Geospatial Information Authority of Japan."
-        )
+        for label, options, key, labels in (
+            ("Speaker", site.speaker_names, "f_speaker", str),
+            ("Topic", list(topics), "f_topic", site.topic_label),
+            ("Source", list(sources), "f_source", site.source_label),
+        ):
+            st.multiselect(label, options, key=key, format_func=labels, on_change=list_changed)
+        st.markdown(about_markdown(sources))
 
 
 # The dated view first: on a first visit the map is on its way before the sidebar.

@@ -3,6 +3,7 @@ claim cards, the island panel, events and what changed, positions, the legend.""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from urllib.parse import quote
 
@@ -152,6 +153,29 @@ def claims_markdown(rows: list[dict], island: str | None = None) -> str:
     """Claim cards as one markdown block, separated by rules (one element on the
     page however many claims: every element costs the browser a re-render)."""
     return "\n\n---\n\n".join(claim_markdown(row, island) for row in rows)
+
+
+def claims_heading(name: str | None, count: int, date: dt.date, filtered: bool) -> tuple[str, str]:
+    """The claims list's heading and its caption: how many were said by `date`."""
+    about = f" about {md_escape(name)}" if name else ""
+    note = " (filtered)" if filtered else ""
+    return (
+        f"#### Claims{about}",
+        f"{count} claim(s) said by {format_date(date)}{note}, newest first.",
+    )
+
+
+def about_markdown(sources: dict[str, Source]) -> str:
+    """The sidebar's about text: the wording rule, the sources, the data credits."""
+    return (
+        "### About\n"
+        "Status wording is neutral: each side's position is given in its own terms. "
+        "Quotes are verbatim from the articles listed below; dates are when the words "
+        "were said, worked out from each article's text.\n\n"
+        "### Sources\n" + sources_markdown(sources) + "\n\n"
+        "Coastlines: GSHHG (Wessel & Smith), LGPL-3.0-or-later. "
+        "Official areas: Geospatial Information Authority of Japan."
+    )
 
 
 def sources_markdown(sources: dict[str, Source]) -> str:

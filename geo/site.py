@@ -17,15 +17,17 @@ import pandas as pd
 from geo.claims import claims_table
 from geo.config import Settings
 from geo.islands import display_name, load_context, load_islands
+from geo.join import join_at, to_geojson
 from geo.load import Dataset, load_dataset
 from geo.map.assets import Assets, leaflet_assets
 from geo.map.build import Label, build_base_map, context_geojson, island_labels, islands_geojson
 from geo.map.served import shapes
 from geo.map.tiles import tiles_enabled
 from geo.map.view import IslandData, island_data
+from geo.models import Event
 from geo.status import StatusModel
-from geo.text import slug
-from geo.timeline import Stop, build_stops
+from geo.text import format_date, slug
+from geo.timeline import Stop, build_stops, changes_at
 from geo.urlstate import Choices
 
 
@@ -102,6 +104,34 @@ class Site:
     @cached_property
     def labels(self) -> tuple[Label, ...]:
         return island_labels(self.islands)
+
+    # --- labels of the widgets' options -----------------------------------------------------
+    def stop_label(self, date: dt.date) -> str:
+        return self.stop_by_date[date].label
+
+    def island_label(self, island: str | None) -> str:
+        return "All four — the whole dispute" if island is None else self.names[island]
+
+    def topic_label(self, topic: str) -> str:
+        return self.dataset.topics[topic].label
+
+    def source_label(self, source: str) -> str:
+        src = self.dataset.sources[source]
+        return f"{src.original_publisher} {format_date(src.published)}"
+
+    # --- per date ------------------------------------------------------------------------------
+    def changes_at(self, date: dt.date) -> list[str]:
+        """What changed at `date`, in plain sentences."""
+        return changes_at(self.model, self.names, date)
+
+    def events_at(self, date: dt.date) -> list[Event]:
+        """The events of the stop at `date`, in timeline order."""
+        ids = self.stop_by_date[date].event_ids
+        return [e for e in self.dataset.events if e.id in ids]
+
+    def status_geojson(self, date: dt.date) -> str:
+        """The GeoJSON download: the islands joined to their status and claims at `date`."""
+        return to_geojson(join_at(self.islands, self.claims, self.model, date))
 
     def island_view(self, date: dt.date) -> IslandData:
         """The islands' colours and tooltips at `date`, made once per date."""

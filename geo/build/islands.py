@@ -7,23 +7,8 @@ Source: the full-resolution GSHHG polygons (:mod:`geo.build.gshhg`). Every land
 polygon (level 1, and level 3 islands in lakes) in the box is assigned to a
 group; lakes (level 2) are cut out, ponds (level 4) too.
 
-Assignment rule:
-
-1. The main islands (Hokkaido, Sakhalin, Urup, Iturup, Kunashir, Shikotan) are
-   the polygons that contain a fixed anchor point each.
-2. Every other polygon joins the main island whose coast is nearest (metres on
-   an azimuthal equidistant projection centred on the islands). No longitude
-   cut: a rock 0.4 km off Kunashir's east coast lies at 146.46°E, east of the
-   western Habomai islets.
-3. Habomai, the islets between Cape Nosappu and Shikotan: the chain starts
-   4.4 km off Nosappu, so for most of it Hokkaido is the nearest main island.
-   A polygon nearest to Hokkaido that lies wholly east of Cape Nosappu (the
-   easternmost point of Hokkaido's main polygon, 145.818°E; Hokkaido's own
-   islets there end at 145.809°E) is Habomai. Then, until nothing changes, a
-   polygon nearest to Shikotan that is nearer to the Habomai islets than to
-   Shikotan's main island joins Habomai: that takes Taraku (Polonsky) and the
-   islets around it, 19-24 km off Shikotan, and leaves Shikotan's own rocks,
-   which lie within 0.5 km of its coast.
+Which polygon belongs to which group: :mod:`geo.build.assign`; the groups'
+names and official areas: :mod:`geo.build.groups`.
 
 The island groups are simplified (topology-preserving, every part kept) and
 rounded so that together they stay under 100 KB and each group's geodesic
@@ -37,14 +22,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import shapely
-from pyproj import Geod, Transformer
+from pyproj import Geod
 from shapely.geometry import MultiPolygon, Polygon, mapping
 
+from geo.build.assign import assign
+from geo.build.groups import CONTEXT, ISLANDS
 from geo.build.gshhg import ShorePolygon, read_box
 from geo.config import REPO_ROOT
 
@@ -60,81 +46,6 @@ MAX_AREA_CHANGE_PCT = 0.5
 AREA_SOURCE = "GSHHG f (full resolution), geodesic area of the simplified polygon"
 
 GEOD = Geod(ellps="WGS84")
-TO_METRES = Transformer.from_crs(
-    "EPSG:4326", "+proj=aeqd +lat_0=44.5 +lon_0=147 +datum=WGS84 +units=m", always_xy=True
-)
-
-
-@dataclass(frozen=True)
-class Group:
-    id: str
-    anchor: tuple[float, float] | None  # lon, lat of a point on the main island
-    properties: dict[str, str | float]  # fixed properties of the feature
-
-    @property
-    def area_gsi_km2(self) -> float:
-        return float(self.properties["area_gsi_km2"])
-
-
-ISLANDS = (
-    Group(
-        "iturup",
-        (147.9, 45.0),
-        {
-            "name_en": "Iturup",
-            "name_ru": "Итуруп",
-            "name_ja": "択捉島",
-            "name_ja_romaji": "Etorofu",
-            "area_gsi_km2": 3166.64,
-        },
-    ),
-    Group(
-        "kunashir",
-        (145.8, 44.1),
-        {
-            "name_en": "Kunashir",
-            "name_ru": "Кунашир",
-            "name_ja": "国後島",
-            "name_ja_romaji": "Kunashiri",
-            "area_gsi_km2": 1489.27,
-        },
-    ),
-    Group(
-        "shikotan",
-        (146.7, 43.8),
-        {
-            "name_en": "Shikotan",
-            "name_ru": "Шикотан",
-            "name_ja": "色丹島",
-            "name_ja_romaji": "Shikotan",
-            "area_gsi_km2": 247.65,
-        },
-    ),
-    Group(
-        "habomai",
-        None,
-        {
-            "name_en": "Habomai",
-            "name_ru": "Хабомаи",
-            "name_ja": "歯舞群島",
-            "name_ja_romaji": "Habomai",
-            "area_gsi_km2": 99.94,
-        },
-    ),
-)
-CONTEXT = (
-    Group(
-        "hokkaido",
-        (143.3, 43.5),
-        {"name_en": "Hokkaido", "name_ru": "Хоккайдо", "name_ja": "北海道"},
-    ),
-    Group(
-        "sakhalin",
-        (142.1, 46.2),
-        {"name_en": "Sakhalin", "name_ru": "Сахалин", "name_ja": "サハリン"},
-    ),
-    Group("urup", (150.0, 45.9), {"name_en": "Urup", "name_ru": "Уруп", "name_ja": "得撫島"}),
-)
 
 
 def geodesic_area_km2(geometry) -> float:
@@ -142,81 +53,6 @@ def geodesic_area_km2(geometry) -> float:
     oriented = shapely.orient_polygons(geometry)  # exteriors CCW, holes CW
     area, _ = GEOD.geometry_area_perimeter(oriented)
     return area / 1e6
-
-
-def _distances(main: Polygon, others: np.ndarray) -> np.ndarray:
-    """Distance from ``main`` to each geometry of ``others`` (same units). Uses an
-    STRtree of short pieces of main's rings, not a brute-force comparison."""
-    pieces = []
-    for ring in (main.exterior, *main.interiors):
-        xy = np.asarray(ring.coords)
-        pieces += [shapely.LineString(xy[i : i + 33]) for i in range(0, len(xy) - 1, 32)]
-    (rows, _), found = shapely.STRtree(pieces).query_nearest(
-        others, return_distance=True, all_matches=False
-    )
-    distances = np.empty(len(others))
-    distances[rows] = found
-    distances[shapely.intersects(main, others)] = 0.0  # e.g. an island in a lake
-    return distances
-
-
-def assign(
-    shores: list[ShorePolygon],
-) -> tuple[dict[str, list[ShorePolygon]], dict[str, float]]:
-    """Land polygons (levels 1 and 3) per group id (see the module docstring),
-    plus the distances in km that back the Habomai rule."""
-    land = [s for s in shores if s.level in (1, 3)]
-    lonlat = np.array([Polygon(s.lonlat) for s in land])
-    metric = shapely.transform(lonlat, lambda xy: np.column_stack(TO_METRES.transform(*xy.T)))
-    mains = {}
-    for group in ISLANDS + CONTEXT:
-        if group.anchor:
-            hits = np.flatnonzero(shapely.contains_xy(lonlat, *group.anchor))
-            if len(hits) != 1 or land[hits[0]].level != 1:
-                raise ValueError(f"the anchor of {group.id} must lie in exactly one land polygon")
-            mains[group.id] = int(hits[0])
-    names = sorted(mains)
-    others = [i for i in range(len(land)) if i not in mains.values()]
-    table = np.column_stack([_distances(metric[mains[n]], metric[others]) for n in names])
-    nearest = {
-        i: (names[int(np.argmin(row))], float(row.min()))
-        for i, row in zip(others, table, strict=True)
-    }
-    nosappu = lonlat[mains["hokkaido"]].bounds[2]
-    habomai = {
-        i
-        for i, (name, _) in nearest.items()
-        if name == "hokkaido" and lonlat[i].bounds[0] > nosappu
-    }
-    grown = True
-    while grown:
-        chain = shapely.union_all(metric[sorted(habomai)])
-        near_shikotan = [
-            i
-            for i, (name, d) in nearest.items()
-            if name == "shikotan" and i not in habomai and chain.distance(metric[i]) < d
-        ]
-        habomai.update(near_shikotan)
-        grown = bool(near_shikotan)
-    groups: dict[str, list[ShorePolygon]] = {g.id: [] for g in ISLANDS + CONTEXT}
-    for name, i in mains.items():
-        groups[name].append(land[i])
-    for i, (name, _) in sorted(nearest.items()):
-        groups["habomai" if i in habomai else name].append(land[i])
-    evidence = {
-        "nosappu_lon": nosappu,
-        "habomai_min_km_to_shikotan": min(
-            (d for i, (name, d) in nearest.items() if name == "shikotan" and i in habomai),
-            default=float("nan"),
-        )
-        / 1e3,
-        "shikotan_islets_max_km": max(
-            (d for i, (name, d) in nearest.items() if name == "shikotan" and i not in habomai),
-            default=float("nan"),
-        )
-        / 1e3,
-    }
-    return groups, evidence
 
 
 def _polygons(geometry) -> list[Polygon]:

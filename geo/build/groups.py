@@ -1,0 +1,79 @@
+"""The island groups the build writes, with their fixed properties: names in
+English, Russian, Japanese and romaji, and Japan GSI's official area; and the
+nearby land drawn for context. An anchor is a point on the group's main island."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    anchor: tuple[float, float] | None  # lon, lat of a point on the main island
+    properties: dict[str, str | float]  # fixed properties of the feature
+
+    @property
+    def area_gsi_km2(self) -> float:
+        return float(self.properties["area_gsi_km2"])
+
+
+ISLANDS = (
+    Group(
+        "iturup",
+        (147.9, 45.0),
+        {
+            "name_en": "Iturup",
+            "name_ru": "Итуруп",
+            "name_ja": "択捉島",
+            "name_ja_romaji": "Etorofu",
+            "area_gsi_km2": 3166.64,
+        },
+    ),
+    Group(
+        "kunashir",
+        (145.8, 44.1),
+        {
+            "name_en": "Kunashir",
+            "name_ru": "Кунашир",
+            "name_ja": "国後島",
+            "name_ja_romaji": "Kunashiri",
+            "area_gsi_km2": 1489.27,
+        },
+    ),
+    Group(
+        "shikotan",
+        (146.7, 43.8),
+        {
+            "name_en": "Shikotan",
+            "name_ru": "Шикотан",
+            "name_ja": "色丹島",
+            "name_ja_romaji": "Shikotan",
+            "area_gsi_km2": 247.65,
+        },
+    ),
+    Group(
+        "habomai",
+        None,
+        {
+            "name_en": "Habomai",
+            "name_ru": "Хабомаи",
+            "name_ja": "歯舞群島",
+            "name_ja_romaji": "Habomai",
+            "area_gsi_km2": 99.94,
+        },
+    ),
+)
+CONTEXT = (
+    Group(
+        "hokkaido",
+        (143.3, 43.5),
+        {"name_en": "Hokkaido", "name_ru": "Хоккайдо", "name_ja": "北海道"},
+    ),
+    Group(
+        "sakhalin",
+        (142.1, 46.2),
+        {"name_en": "Sakhalin", "name_ru": "Сахалин", "name_ja": "サハリン"},
+    ),
+    Group("urup", (150.0, 45.9), {"name_en": "Urup", "name_ru": "Уруп", "name_ja": "得撫島"}),
+)

@@ -122,7 +122,7 @@ BROKEN_BUGS = {
     "claims-is-a-folder": (
         lambda f: _replace_with_folder(f, "claims.yaml"),
         ("claims.yaml",),
-        "geo/data.py load_records and geo/islands.py _read_features catch only "
+        "geo/load.py load_records and geo/islands.py _read_features catch only "
         "FileNotFoundError/UnicodeDecodeError: any other OSError (a folder, no permission) "
         "escapes as a traceback; fix: also catch OSError and raise "
         "DataError(name, None, None, f'cannot be read ({exc.strerror})')",
@@ -135,8 +135,8 @@ BROKEN_BUGS = {
     "no-events": (
         lambda f: (f / "events.yaml").write_text("[]\n"),
         ("events.yaml",),
-        "an empty events.yaml passes geo.data.load_dataset, then app.py fails with "
-        "IndexError (Choices.default_date is stops[-1]); fix in geo/data.py load_dataset: "
+        "an empty events.yaml passes geo.load.load_dataset, then app.py fails with "
+        "IndexError (Choices.default_date is stops[-1]); fix in geo/load.py load_dataset: "
         "raise DataError('events.yaml', None, None, 'needs at least one event') when "
         "events is empty",
     ),

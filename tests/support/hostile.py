@@ -119,7 +119,7 @@ def make_hostile_data(folder: Path, src: Path = REPO / "data") -> Path:
 
 
 def hostile_display_name(island: str) -> str:
-    """geo.mapview.display_name of the hostile island row."""
+    """geo.islands.display_name of the hostile island row."""
     from geo.islands import load_islands
 
     row = load_islands(REPO / "data" / "islands.geojson").set_index("id").loc[island]

@@ -1,12 +1,16 @@
-"""Save docs/screenshot.png: the main view in headless Chromium (for the README).
+"""Screenshots of the app in headless Chromium, as a reader sees it.
 
-Run from the repository root: .venv/bin/python scripts/screenshot.py
+    .venv/bin/python scripts/screenshot.py                       docs/screenshot.png (README)
+    .venv/bin/python scripts/screenshot.py --date 1956-10-19 --width 390 --height 844 \
+        --out /tmp/phone-1956.png                                any date, any viewport
+
+Run from the repository root. Install fonts-noto-cjk first for the Japanese names.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,15 +24,27 @@ from tests.support.browser import (  # noqa: E402
 )
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--date", default="2019-01-16")
+    parser.add_argument("--island", default="shikotan", help="clicked on the map; '' for none")
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=1250)
+    parser.add_argument("--full-page", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
+    args = parser.parse_args(argv)
     with streamlit_server() as (url, _proc), chromium() as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 1250})
-        page.goto(url + "/?date=2019-01-16")
+        page = browser.new_page(viewport={"width": args.width, "height": args.height})
+        page.goto(f"{url}/?date={args.date}")
         map_frame(page).locator("path.island-shikotan").first.wait_for(state="attached")
-        click_island(page, "shikotan")
-        page.get_by_text("Claims about Shikotan").first.wait_for()
-        time.sleep(1.0)
-        page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+        if args.island:
+            click_island(page, args.island)
+            page.wait_for_url(f"**island={args.island}**")
+            page.get_by_text(f"Claims about {args.island.title()}").first.wait_for()
+        # Settled: the page has made no request for a while (a condition, not a fixed sleep).
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(args.out), full_page=args.full_page)
+        print(args.out)
 
 
 if __name__ == "__main__":

@@ -98,16 +98,20 @@ def event_markdown(event: Event, sources: dict[str, Source]) -> str:
         f"**{md_escape(format_date(event.date, event.precision))} — {md_escape(event.title)}**",
         md_escape(event.description),
     ]
-    refs = []
+    # The primary or official reference first, then further ones; the news article
+    # that mentions the event (where the claims come from) last.
+    refs = [
+        md_link(f"{ref.publisher}: {ref.title}", str(ref.url))
+        for ref in (event.reference, *event.more)
+        if ref is not None
+    ]
+    if refs:
+        parts.append("Reference: " + " · ".join(refs))
     if event.source:
         src = sources[event.source]
         label = f"{src.original_publisher}: {src.headline}"
-        refs.append(md_link(label, str(src.url)) if src.url else md_escape(label))
-    for ref in (event.reference, *event.more):
-        if ref is not None:
-            refs.append(md_link(f"{ref.publisher}: {ref.title}", str(ref.url)))
-    if refs:
-        parts.append("Source: " + " · ".join(refs))
+        article = md_link(label, str(src.url)) if src.url else md_escape(label)
+        parts.append(("Mentioned in: " if refs else "Source: ") + article)
     return "  \n".join(parts)
 
 

@@ -23,6 +23,8 @@ ISLAND_PROPERTIES: dict[str, type | tuple[type, ...]] = {
     "parts": int,
     "area_km2": (int, float),
     "area_gsi_km2": (int, float),
+    "area_gsi_basis": str,
+    "area_gsi_source": str,
 }
 
 

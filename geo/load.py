@@ -106,6 +106,13 @@ def load_dataset(data_dir: Path) -> Dataset:
     for c in claims:
         _check_refs(cf, c.id, "source", [c.source], sources, "source")
         _check_refs(cf, c.id, "topics", c.topics, topics, "topic")
+        if c.kind == "quote" and sources[c.source].capture_file is None:
+            raise DataError(
+                cf,
+                f"'{c.id}'",
+                "source",
+                f"a quote needs a source with a capture; '{c.source}' has none",
+            )
         if c.said_on > sources[c.source].published:
             raise DataError(
                 cf, f"'{c.id}'", "said_on", f"said on {c.said_on}, after its source was published"

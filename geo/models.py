@@ -49,7 +49,9 @@ class Topic(_Record):
 
 class Source(_Record):
     id: Slug
-    capture_file: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$")]
+    # The capture in shared/seeds that quotes are proved against; none for an official
+    # page that the project only reports from (its claims are 'reported', never quotes).
+    capture_file: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$")] | None = None
     outlet: ShortText
     original_publisher: ShortText
     headline: ShortText
@@ -106,12 +108,22 @@ class Effect(_Record):
     islands: tuple[IslandId, ...] | None = None
     administered_by: ShortText | None = None
     claimed_by: tuple[ShortText, ...] | None = None
+    # What the claim (or its absence) was then, e.g. "as part of Hokkaido"; it goes with
+    # the claim: an effect that sets claimed_by without a note clears the old note.
+    claim_note: ShortText | None = None
     declaration: Literal["not_signed", "handover_after_peace_treaty", "not_covered"] | None = None
 
     @model_validator(mode="after")
     def _does_something(self) -> Effect:
-        if self.administered_by is None and self.claimed_by is None and self.declaration is None:
-            raise ValueError("an effect must set administered_by, claimed_by or declaration")
+        if (self.administered_by, self.claimed_by, self.declaration, self.claim_note) == (
+            None,
+            None,
+            None,
+            None,
+        ):
+            raise ValueError(
+                "an effect must set administered_by, claimed_by, claim_note or declaration"
+            )
         return self
 
 
@@ -130,10 +142,14 @@ class Event(_Record):
     scope: Literal["islands", "dispute"]
     islands: tuple[IslandId, ...]
     source: Slug | None = None
-    reference: Reference | None = None
+    reference: Reference | None = None  # the primary or official reference, first
+    more: tuple[Reference, ...] = ()  # further references (secondary, Wikipedia last)
     claims: tuple[Slug, ...] = ()
     effects: tuple[Effect, ...] = ()
     condition: Text | None = None
+    # Who stated the condition: one side, or both sides agreeing (a stated position
+    # that stands until an event ends it, never a treaty provision "in force").
+    condition_by: Literal["russia", "japan", "both"] | None = None
     ends_conditions: tuple[Slug, ...] = ()
     positions: Positions | None = None
 
@@ -145,4 +161,6 @@ class Event(_Record):
         _check_scope(self.scope, self.islands)
         if self.source is None and self.reference is None:
             raise ValueError("an event needs a 'source' or a 'reference'")
+        if (self.condition is None) != (self.condition_by is None):
+            raise ValueError("'condition' and 'condition_by' go together")
         return self

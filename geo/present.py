@@ -62,7 +62,8 @@ def names_markdown(island: Mapping) -> str:
 
 def area_markdown(island: Mapping) -> str:
     return (
-        f"**Area:** {island['area_gsi_km2']:,.2f} km² official (Japan GSI); "
+        f"**Area:** {island['area_gsi_km2']:,.2f} km² official "
+        f"(Japan GSI, 1 Jan 2025, {md_escape(str(island['area_gsi_basis']))}); "
         f"{island['area_km2']:,.2f} km² polygon (GSHHG, {int(island['parts'])} "
         f"part{'s' if int(island['parts']) != 1 else ''})"
     )
@@ -74,7 +75,7 @@ def status_markdown(status: IslandStatus, dispute: DisputeStatus) -> str:
         lines[0] += f" (since {md_escape(format_date(status.changed_on))})"
     lines.append(f"**1956 Joint Declaration:** {md_escape(status.declaration_text)}")
     for c in dispute.conditions:
-        lines.append(f"**In force since {md_escape(format_date(c.since))}:** {md_escape(c.text)}")
+        lines.append(f"**{md_escape(c.heading)}:** {md_escape(c.text)}")
     return "  \n".join(lines)
 
 
@@ -97,16 +98,20 @@ def event_markdown(event: Event, sources: dict[str, Source]) -> str:
         f"**{md_escape(format_date(event.date, event.precision))} — {md_escape(event.title)}**",
         md_escape(event.description),
     ]
-    refs = []
+    # The primary or official reference first, then further ones; the news article
+    # that mentions the event (where the claims come from) last.
+    refs = [
+        md_link(f"{ref.publisher}: {ref.title}", str(ref.url))
+        for ref in (event.reference, *event.more)
+        if ref is not None
+    ]
+    if refs:
+        parts.append("Reference: " + " · ".join(refs))
     if event.source:
         src = sources[event.source]
         label = f"{src.original_publisher}: {src.headline}"
-        refs.append(md_link(label, str(src.url)) if src.url else md_escape(label))
-    if event.reference:
-        ref = event.reference
-        refs.append(md_link(f"{ref.publisher}: {ref.title}", str(ref.url)))
-    if refs:
-        parts.append("Source: " + " · ".join(refs))
+        article = md_link(label, str(src.url)) if src.url else md_escape(label)
+        parts.append(("Mentioned in: " if refs else "Source: ") + article)
     return "  \n".join(parts)
 
 

@@ -46,6 +46,8 @@ def verify_quotes(dataset: Dataset, seeds_dir: Path) -> int:
         if claim.kind != "quote":
             continue
         capture = dataset.sources[claim.source].capture_file
+        if capture is None:  # refused on load; checked again for a Dataset built by hand
+            raise DataError(FILES["claims"], f"'{claim.id}'", "source", "quote without a capture")
         if capture not in cache:
             path = Path(seeds_dir) / capture
             try:

@@ -1,7 +1,8 @@
 """The status model: who administers and who claims each island at a date and its
 standing under the 1956 Joint Declaration (IslandStatus), and what concerns the
-whole dispute, the conditions in force and each side's position (DisputeStatus).
-Status is a fold of the dated events, so it changes only on an event's date."""
+whole dispute: the conditions that one side or both have stated, and each side's
+position as it stood then (DisputeStatus). Status is a fold of the dated events,
+so it changes only on an event's date."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ DECLARATION_TEXT = {
 CATEGORIES = {
     "no-boundary": "No Russia–Japan boundary agreed yet",
     "undisputed": "Administered by Japan, no other claimant",
+    "unclaimed": "Administered by the Soviet Union, not claimed by Japan at the date",
     "disputed-handover": "Administered by the Soviet Union / Russia, claimed by Japan; "
     "1956 Declaration: to be handed over after a peace treaty",
     "disputed": "Administered by the Soviet Union / Russia, claimed by Japan; "
@@ -31,11 +33,38 @@ CATEGORIES = {
 }
 
 
+# Names that take the article in running text ("administered by the Soviet Union").
+_THE = ("Soviet Union", "Russian Empire")
+
+
+def with_article(name: str) -> str:
+    return f"the {name}" if name in _THE else name
+
+
 @dataclass(frozen=True)
 class Condition:
+    """A condition or step that one side (or both, agreeing) stated at a date and
+    that stands until an event ends it: a stated position, not a treaty provision."""
+
     event_id: str
     since: dt.date
     text: str
+    set_by: str  # "russia" | "japan" | "both"
+
+    @property
+    def by(self) -> str:
+        """'stated by the Soviet Union', 'stated by Japan' or 'agreed by both sides'."""
+        if self.set_by == "both":
+            return "agreed by both sides"
+        who = with_article(moscow_name(self.since)) if self.set_by == "russia" else "Japan"
+        return f"stated by {who}"
+
+    @property
+    def heading(self) -> str:
+        """'Stated by the Soviet Union since 27 Jan 1960'."""
+        from geo.text import format_date
+
+        return f"{self.by[0].upper()}{self.by[1:]} since {format_date(self.since)}"
 
 
 @dataclass(frozen=True)
@@ -54,26 +83,30 @@ class IslandStatus:
     declaration: str
     changed_on: dt.date | None  # date of the last event that changed this island's state
     changed_by: str | None
+    claim_note: str | None = None  # what the claim (or its absence) was at the date
 
     @property
     def category(self) -> str:
         if self.administered_by is None:
             return "no-boundary"
         if not self.claimed_by:
-            return "undisputed"
+            return "undisputed" if self.administered_by == "Japan" else "unclaimed"
         if self.declaration == "handover_after_peace_treaty":
             return "disputed-handover"
         return "disputed"
 
     @property
     def label(self) -> str:
-        """Neutral wording, e.g. 'Administered by Russia, claimed by Japan'."""
+        """Neutral wording, e.g. 'Administered by Russia, claimed by Japan', with the
+        claim's note where the data gives one."""
         if self.administered_by is None:
             return "No Russia–Japan boundary agreed yet"
-        text = f"Administered by {self.administered_by}"
+        text = f"Administered by {with_article(self.administered_by)}"
         if self.claimed_by:
-            return text + ", claimed by " + " and ".join(self.claimed_by)
-        return text + ", no other claimant"
+            text += ", claimed by " + " and ".join(map(with_article, self.claimed_by))
+        elif not self.claim_note:
+            text += ", no other claimant"
+        return f"{text} ({self.claim_note})" if self.claim_note else text
 
     @property
     def declaration_text(self) -> str:
@@ -110,6 +143,7 @@ class _State:
     declaration: str = "not_signed"
     changed_on: dt.date | None = None
     changed_by: str | None = None
+    claim_note: str | None = None
 
 
 class StatusModel:
@@ -127,6 +161,7 @@ class StatusModel:
             for effect in event.effects:
                 for island in effect.islands or ISLAND_IDS:
                     old = states[island]
+                    claim_changes = effect.claimed_by is not None or effect.claim_note is not None
                     states[island] = _State(
                         administered_by=effect.administered_by or old.administered_by,
                         claimed_by=(
@@ -135,11 +170,15 @@ class StatusModel:
                         declaration=effect.declaration or old.declaration,
                         changed_on=event.date,
                         changed_by=event.id,
+                        # a new claim (or none) comes with its own note, or with none
+                        claim_note=effect.claim_note if claim_changes else old.claim_note,
                     )
             for ended in event.ends_conditions:
                 conditions.pop(ended, None)
-            if event.condition:
-                conditions[event.id] = Condition(event.id, event.date, event.condition)
+            if event.condition and event.condition_by:
+                conditions[event.id] = Condition(
+                    event.id, event.date, event.condition, event.condition_by
+                )
             if event.positions is not None:
                 for side in ("russia", "japan"):
                     text = getattr(event.positions, side)
@@ -153,6 +192,7 @@ class StatusModel:
                     declaration=st.declaration,
                     changed_on=st.changed_on,
                     changed_by=st.changed_by,
+                    claim_note=st.claim_note,
                 )
                 for island, st in states.items()
             }

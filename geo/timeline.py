@@ -49,10 +49,10 @@ def changes_at(model: StatusModel, names: dict[str, str], date: dt.date) -> list
     new_ids = {c.event_id for c in new_all.conditions}
     for c in new_all.conditions:
         if c.event_id not in old_ids:
-            lines.append(f"Condition now in force: {c.text}")
+            lines.append(f"New condition, {c.by}: {c.text}")
     for c in old_all.conditions:
         if c.event_id not in new_ids:
-            lines.append(f"No longer in force: {c.text}")
+            lines.append(f"No longer stands ({c.by} since {format_date(c.since)}): {c.text}")
     for side, who in (("russia", "Moscow's"), ("japan", "Tokyo's")):
         p_old, p_new = old_all.position(side), new_all.position(side)
         if p_new is not None and (p_old is None or p_old.text != p_new.text):

@@ -1,10 +1,22 @@
 """The island groups the build writes, with their fixed properties: names in
 English, Russian, Japanese and romaji, and Japan GSI's official area; and the
-nearby land drawn for context. An anchor is a point on the group's main island."""
+nearby land drawn for context. An anchor is a point on the group's main island.
+
+The official areas are all from one vintage, GSI_AREAS: GSI's 全国都道府県市区町村別
+面積調 of 1 January 2025 (令和7年), as tabulated by MLIT's Hokkaido Bureau. For Iturup,
+Kunashir and Shikotan that table gives the main island's area (島面積); for the Habomai
+group, the group with its islets. The four rows add up to 4,998.40 km²; the table's
+total for the four groups with every surrounding islet is 5,003.05 km²."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+GSI_AREAS = (
+    "GSI, 全国都道府県市区町村別面積調, 1 January 2025 (令和7年), "
+    "as tabulated by MLIT Hokkaido Bureau (https://www.mlit.go.jp/hkb/hoppo-data.html)"
+)
+MAIN_ISLAND = "the main island"
 
 
 @dataclass(frozen=True)
@@ -28,6 +40,7 @@ ISLANDS = (
             "name_ja": "択捉島",
             "name_ja_romaji": "Etorofu",
             "area_gsi_km2": 3166.64,
+            "area_gsi_basis": MAIN_ISLAND,
         },
     ),
     Group(
@@ -39,6 +52,7 @@ ISLANDS = (
             "name_ja": "国後島",
             "name_ja_romaji": "Kunashiri",
             "area_gsi_km2": 1489.27,
+            "area_gsi_basis": MAIN_ISLAND,
         },
     ),
     Group(
@@ -50,6 +64,7 @@ ISLANDS = (
             "name_ja": "色丹島",
             "name_ja_romaji": "Shikotan",
             "area_gsi_km2": 247.65,
+            "area_gsi_basis": MAIN_ISLAND,
         },
     ),
     Group(
@@ -60,7 +75,8 @@ ISLANDS = (
             "name_ru": "Хабомаи",
             "name_ja": "歯舞群島",
             "name_ja_romaji": "Habomai",
-            "area_gsi_km2": 99.94,
+            "area_gsi_km2": 94.84,
+            "area_gsi_basis": "the group, its islets included",
         },
     ),
 )

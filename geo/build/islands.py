@@ -30,7 +30,7 @@ from pyproj import Geod
 from shapely.geometry import MultiPolygon, Polygon, mapping
 
 from geo.build.assign import assign
-from geo.build.groups import CONTEXT, ISLANDS
+from geo.build.groups import CONTEXT, GSI_AREAS, ISLANDS
 from geo.build.gshhg import ShorePolygon, read_box
 from geo.config import REPO_ROOT
 
@@ -141,6 +141,7 @@ def build_collections() -> tuple[list[dict], list[dict], dict]:
         properties: dict[str, object] = {
             "id": group.id,
             **group.properties,
+            "area_gsi_source": GSI_AREAS,
             "parts": len(final.geoms),
             "area_km2": round(final_km2, 2),
             "area_source": AREA_SOURCE,

@@ -8,6 +8,7 @@ from __future__ import annotations
 PALETTE = {
     "no-boundary": "#BBBBBB",
     "undisputed": "#0072B2",
+    "unclaimed": "#CC79A7",
     "disputed-handover": "#009E73",
     "disputed": "#D55E00",
 }
@@ -16,6 +17,7 @@ PALETTE = {
 THEME_COLOUR = {
     "no-boundary": "gray",
     "undisputed": "blue",
+    "unclaimed": "violet",
     "disputed-handover": "green",
     "disputed": "orange",
 }

@@ -204,3 +204,24 @@ def test_no_partial_load(tmp_path, minimal_data):
     minimal_data["claims.yaml"] = [good, bad]
     with pytest.raises(DataError, match="second"):
         load(tmp_path, minimal_data)
+
+
+def test_a_quote_needs_a_source_with_a_capture(tmp_path, minimal_data):
+    del minimal_data["sources.yaml"][0]["capture_file"]
+    expect_error(
+        tmp_path,
+        minimal_data,
+        "claims.yaml",
+        "'test-claim'",
+        "source",
+        "needs a source with a capture",
+    )
+    minimal_data["claims.yaml"][0]["kind"] = "reported"
+    assert load(tmp_path, minimal_data).claims[0].kind == "reported"
+
+
+def test_a_condition_names_who_stated_it(tmp_path, minimal_data):
+    minimal_data["events.yaml"][0]["condition"] = "A stated condition."
+    expect_error(tmp_path, minimal_data, "events.yaml", "'first'", "(record)", "condition_by")
+    minimal_data["events.yaml"][0]["condition_by"] = "russia"
+    assert load(tmp_path, minimal_data).events[0].condition_by == "russia"

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo import ISLAND_IDS
+from geo.status import CATEGORIES
 from tests.conftest import repo_site
 
 DATASET = repo_site().dataset
@@ -68,7 +69,7 @@ def test_every_date_has_a_defined_status(date):
         status = MODEL.at(island, date)
         assert status.label
         assert status.declaration_text
-        assert status.category in ("no-boundary", "undisputed", "disputed-handover", "disputed")
+        assert status.category in CATEGORIES
 
 
 @settings(max_examples=300, deadline=None)

@@ -38,4 +38,5 @@ def test_the_memorandum_is_reported_as_a_new_condition():
     from geo.timeline import changes_at
 
     lines = changes_at(SITE.model, SITE.names, dt.date(1960, 1, 27))
-    assert any(line.startswith("Condition now in force:") for line in lines)
+    assert any(line.startswith("New condition, stated by the Soviet Union:") for line in lines)
+    assert not any("in force" in line for line in lines)

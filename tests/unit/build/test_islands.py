@@ -23,7 +23,7 @@ EXPECTED = {  # id: name_en, name_ru, name_ja, name_ja_romaji, area_gsi_km2
     "iturup": ("Iturup", "Итуруп", "択捉島", "Etorofu", 3166.64),
     "kunashir": ("Kunashir", "Кунашир", "国後島", "Kunashiri", 1489.27),
     "shikotan": ("Shikotan", "Шикотан", "色丹島", "Shikotan", 247.65),
-    "habomai": ("Habomai", "Хабомаи", "歯舞群島", "Habomai", 99.94),
+    "habomai": ("Habomai", "Хабомаи", "歯舞群島", "Habomai", 94.84),
 }
 PROPERTIES = {
     "id",
@@ -34,6 +34,8 @@ PROPERTIES = {
     "parts",
     "area_km2",
     "area_gsi_km2",
+    "area_gsi_basis",
+    "area_gsi_source",
     "area_source",
 }
 
@@ -92,10 +94,18 @@ def test_ids_properties_and_names(islands):
         assert islands[column].map(lambda v: isinstance(v, str) and v.strip() != "").all()
 
 
+# How much larger GSHHG's polygon may be than GSI's official area. GSHHG runs 1.5-4.8 %
+# larger for the three islands; for Habomai 13.2 %: its 17 islets are small, so the
+# shoreline's coarseness (GSHHG f) inflates their area most, and GSI's 2025 figure
+# (94.84 km², was 99.94 in this data with no source) is the smaller, correct one.
+MAX_EXCESS = {"iturup": 0.03, "kunashir": 0.03, "shikotan": 0.06, "habomai": 0.15}
+
+
 def test_areas(islands):
     for row in islands.itertuples():
-        assert abs(row.area_km2 - row.area_gsi_km2) / row.area_gsi_km2 < 0.10, row.id
-        assert row.area_km2 > row.area_gsi_km2, row.id  # GSHHG runs 1.5-7.5 % larger
+        excess = (row.area_km2 - row.area_gsi_km2) / row.area_gsi_km2
+        assert 0 < excess < MAX_EXCESS[row.id], (row.id, excess)
+        assert row.area_gsi_source.startswith("GSI, 全国都道府県市区町村別面積調, 1 January 2025")
         assert geodesic_km2(row.geometry) == pytest.approx(row.area_km2, abs=0.011), row.id
 
 

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.support.browser import (  # noqa: E402
+    MAP_FRAME,
     chromium,
     click_island,
     map_frame,
@@ -37,10 +38,11 @@ def main(argv: list[str] | None = None) -> None:
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
         page.goto(f"{url}/?date={args.date}")
         map_frame(page).locator("path.island-shikotan").first.wait_for(state="attached")
-        if args.island:
+        if args.island:  # as a reader would: a click on the island (scrolled into view)
+            page.locator(MAP_FRAME).last.scroll_into_view_if_needed()
             click_island(page, args.island)
-            page.wait_for_url(f"**island={args.island}**")
             page.get_by_text(f"Claims about {args.island.title()}").first.wait_for()
+            page.evaluate("() => window.scrollTo(0, 0)")
         # Settled: the page has made no request for a while (a condition, not a fixed sleep).
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(args.out), full_page=args.full_page)

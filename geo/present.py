@@ -174,9 +174,10 @@ def about_markdown(sources: dict[str, Source]) -> str:
     """The sidebar's about text: the wording rule, the sources, the data credits."""
     return (
         "### About\n"
-        "Status wording is neutral: each side's position is given in its own terms. "
-        "Quotes are verbatim from the articles listed below; dates are when the words "
-        "were said, worked out from each article's text.\n\n"
+        "Status wording is neutral: each side's position is given in its own terms, as it "
+        "stood at the date. Quotes are verbatim from the news articles listed below; "
+        "positions marked as reported are in our own words, from the articles or from the "
+        "official documents listed. Dates are when the words were said.\n\n"
         "### Sources\n" + sources_markdown(sources) + "\n\n"
         "Coastlines: GSHHG (Wessel & Smith), LGPL-3.0-or-later. "
         "Official areas: Geospatial Information Authority of Japan."

@@ -4,6 +4,7 @@ shortened echoes of user input."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 
@@ -44,19 +45,21 @@ def is_space(ch: str) -> bool:
 
 
 def shorten(text: str, limit: int = 60) -> str:
-    """A value echoed back to the user (e.g. a bad URL parameter), shortened."""
-    flat = "".join(ch if ch.isprintable() else " " if is_space(ch) else "?" for ch in text)
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    """A value echoed back to the user (e.g. a bad URL parameter), shortened. Each
+    character maps to one, so only the part that is kept is looked at."""
+    if len(text) > limit:
+        return _flat(text[: limit - 1]) + "…"
+    return _flat(text)
+
+
+def _flat(text: str) -> str:
+    return "".join(ch if ch.isprintable() else " " if is_space(ch) else "?" for ch in text)
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # \w less '_' is exactly str.isalnum()
 
 
 def slug(text: str) -> str:
-    """'Sergey Lavrov' -> 'sergey-lavrov' (for URL parameters)."""
-    out, dash = [], False
-    for ch in text.lower():
-        if ch.isalnum():
-            out.append(ch)
-            dash = False
-        elif not dash and out:
-            out.append("-")
-            dash = True
-    return "".join(out).strip("-")
+    """'Sergey Lavrov' -> 'sergey-lavrov' (for URL parameters): the runs of letters
+    and digits, lower-cased, joined by single dashes."""
+    return "-".join(_ALNUM_RUN.findall(text.lower()))

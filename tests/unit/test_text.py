@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.text import format_date, md_escape, shorten, slug
 from tests.support.text import HOSTILE, UNESCAPED
@@ -41,3 +44,36 @@ def test_wide_and_typeset_spaces_stay_spaces(space):
 
 def test_controls_are_still_dropped():
     assert md_escape("a\x00b\u200bc") == "abc"
+
+
+def _slug_by_hand(text: str) -> str:
+    """The original character loop, kept as the reference for the regex version."""
+    out, dash = [], False
+    for ch in text.lower():
+        if ch.isalnum():
+            out.append(ch)
+            dash = False
+        elif not dash and out:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_slug_is_the_character_loop(text):
+    assert slug(text) == _slug_by_hand(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200), st.integers(min_value=2, max_value=80))
+def test_shorten_looks_only_at_what_it_keeps(text, limit):
+    """The same as mapping the whole text, then cutting it (as shorten once did)."""
+
+    def shown(ch: str) -> str:
+        if ch.isprintable():
+            return ch
+        return " " if ch == "\t" or unicodedata.category(ch) == "Zs" else "?"
+
+    flat = "".join(map(shown, text))
+    assert shorten(text, limit) == (flat if len(flat) <= limit else flat[: limit - 1] + "…")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from geo import ISLAND_IDS
 from geo.models import Event
+from geo.text import format_date
 
 DECLARATION_TEXT = {
     "not_signed": "The Soviet–Japanese Joint Declaration has not been signed yet (it was "
@@ -62,8 +63,6 @@ class Condition:
     @property
     def heading(self) -> str:
         """'Stated by the Soviet Union since 27 Jan 1960'."""
-        from geo.text import format_date
-
         return f"{self.by[0].upper()}{self.by[1:]} since {format_date(self.since)}"
 
 

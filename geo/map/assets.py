@@ -5,13 +5,12 @@ no local copy can be served."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from xstatic.pkg import leaflet as xstatic_leaflet
+
+from geo.files import write_atomic
 
 LEAFLET_VERSION: str = xstatic_leaflet.VERSION
 PACKAGE_DIR = Path(xstatic_leaflet.BASE_DIR)
@@ -57,18 +56,8 @@ def install_local(static_dir: Path, source: Path = PACKAGE_DIR) -> bool:
     try:
         for name in FILES:
             wanted, path = source / name, target / name
-            if path.is_file() and path.stat().st_size == wanted.stat().st_size:
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as out, wanted.open("rb") as src:
-                    shutil.copyfileobj(src, out)
-                os.chmod(tmp, 0o644)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            if not (path.is_file() and path.stat().st_size == wanted.stat().st_size):
+                write_atomic(path, wanted.read_bytes())
     except OSError:
         return False
     return True

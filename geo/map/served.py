@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.files import write_atomic
 from geo.map.assets import MAP_STATIC_URL
 
 
@@ -43,14 +42,8 @@ def publish(name: str, text: str, static_dir: Path) -> str | None:
     folder = static_dir / "geo"
     target = folder / f"{name}.{digest}.geojson"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         if not (target.is_file() and target.read_bytes() == data):
-            # Written beside it and renamed: a browser never reads half a file.
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
+            write_atomic(target, data)
     except OSError:
         return None
     return f"{MAP_STATIC_URL}/geo/{target.name}"

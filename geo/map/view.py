@@ -23,6 +23,11 @@ class IslandData:
 
     categories: tuple[tuple[str, str], ...]
     tooltips: tuple[tuple[str, str], ...]
+    # The status regions (geo.REGION_IDS) the same way: (id, category) and (id, tooltip).
+    region_categories: tuple[tuple[str, str], ...] = ()
+    region_tooltips: tuple[tuple[str, str], ...] = ()
+    # The ids of the boundary lines in force at the date (geo.map.lines.BoundaryLine.id).
+    boundaries: tuple[str, ...] = ()
 
 
 def tooltip_html(row: Mapping[str, object], status_label: str) -> str:

@@ -4,32 +4,25 @@ everything else is in the `geo` package."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import ISLAND_IDS
+from geo import ISLAND_IDS, page, player, present
 from geo.claims import filter_claims
 from geo.downloads import downloads_at
 from geo.errors import DataError
 from geo.map.clicks import click_signature, clicked_island
 from geo.map.view import island_layer
-from geo.present import (
-    about_markdown,
-    claims_heading,
-    claims_markdown,
-    island_markdown,
-    legend_markdown,
-    overview_markdown,
-    positions_markdown,
-    stop_markdown,
-)
 from geo.site import Site, current
 from geo.text import md_escape, slug
+from geo.timeline import MAP_MARK, era_counts, era_of
 from geo.urlstate import ViewState, parse_query, to_query, url_differs
 
 PAGE_SIZE = 20
 FILTERS = ("f_speaker", "f_topic", "f_source")
+MAP_HEIGHT = 560
 
 st.set_page_config(page_title="Kuril Islands dispute map", page_icon="🗾", layout="wide")
 
@@ -46,19 +39,42 @@ def url_params() -> dict[str, list[str]]:
 
 
 # --- callbacks: what a widget changes besides its own value -----------------------------------
-def list_changed() -> None:
-    """Another date, island or filter: the claims list starts again at one page."""
+def list_changed() -> None:  # another date, island or filter: the list restarts at one page
     state["limit"] = PAGE_SIZE
 
 
-def view_changed() -> None:
-    """Another date or island: the link's notices no longer describe the view."""
+def view_changed() -> None:  # another date or island: the link's notices no longer apply
     state["notices"] = []
     list_changed()
 
 
 def show_more() -> None:
     state["limit"] += PAGE_SIZE
+
+
+def date_moved() -> None:  # the slider moved by hand: stop playing
+    state["playing"] = False
+    view_changed()
+
+
+def stepped(offset: int) -> None:
+    player.move(state, site.stop_dates, offset)
+    view_changed()
+
+
+def play_toggled() -> None:
+    if player.toggle(state, site.stop_dates, time.monotonic()):
+        view_changed()
+
+
+def map_clicked() -> None:
+    """A click on an island selects it (the same click is not applied twice)."""
+    returned = state.get("map")
+    signature = click_signature(returned)
+    if signature and signature != state.get("map_click"):
+        state["map_click"] = signature
+        state["island"] = clicked_island(returned)
+        view_changed()
 
 
 # --- URL -> state, once per session -----------------------------------------------------------
@@ -74,48 +90,54 @@ if "url_synced" not in state:
         limit=PAGE_SIZE,
         url_synced=True,
     )
+    player.start(state)
 
 # --- header: the same at every date, outside the dated view -----------------------------------
 st.title("Kuril Islands / Northern Territories dispute")
 st.caption(
-    "Four island groups administered by Russia and claimed by Japan — Iturup (Etorofu), "
-    "Kunashir (Kunashiri), Shikotan and the Habomai islets — their status at each date "
-    "and what officials said about them, with sources."
+    "Iturup (Etorofu), Kunashir (Kunashiri), Shikotan and the Habomai islets, administered "
+    "by Russia and claimed by Japan: their status at each date, and what officials said."
 )
 for notice in state["notices"]:
     st.warning(md_escape(notice), icon="⚠️")
 
 
-def apply_map_click() -> None:
-    """A click on an island selects it (st_folium keeps its last value under its key)."""
-    returned = state.get("map")
-    signature = click_signature(returned)
-    if signature and signature != state.get("map_click"):
-        state["map_click"] = signature
-        state["island"] = clicked_island(returned)
+def play_step() -> None:
+    """While playing, a timer reruns the dated view: step on. Play or Pause changes
+    the timer, which only a full rerun sets."""
+    if state["playing"] != state["timer_on"]:
+        st.rerun()
+    if player.tick(state, site.stop_dates, time.monotonic()):
         view_changed()
 
 
-@st.fragment
+def timeline() -> dt.date:
+    """The slider, and under it the eras, as wide as their share of the stops."""
+    date: dt.date = st.select_slider(
+        f"Timeline: {len(site.stop_dates)} dated stops; {MAP_MARK} the map changes",
+        options=site.stop_dates,
+        key="date",
+        format_func=site.stop_label,
+        on_change=date_moved,
+    )
+    eras = era_counts(site.stop_dates)
+    for col, (era, _n) in zip(st.columns([n for _e, n in eras]), eras, strict=True):
+        col.caption(present.era_markdown(era.label, era == era_of(date)))
+    return date
+
+
 def dated_view() -> None:
     """Everything that follows the date and the selection. A fragment: the slider, a
     click on the map and the island box rerun only this part, so the browser does not
     re-render the header and sidebar on every step (the filters rerun the whole page)."""
-    apply_map_click()
+    play_step()
+    map_clicked()  # st_folium keeps its last value under its key
     speakers, topics, sources = (list(state[key]) for key in FILTERS)
-    date: dt.date = st.select_slider(
-        "Timeline — move to a dated event",
-        options=site.stop_dates,
-        key="date",
-        format_func=site.stop_label,
-        on_change=view_changed,
-    )
+    date = timeline()
     island: str | None = state["island"]  # the selectbox below is keyed on it
-    statuses, dispute = site.model.all_at(date), site.model.dispute_at(date)
 
     # Layout first, then the map before anything else: the browser handles the deltas in
     # the order they come, so the map repaints before it re-renders the text around it.
-    event_box = st.container(border=True)
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
         st_folium(
@@ -123,18 +145,19 @@ def dated_view() -> None:
             key="map",
             feature_group_to_add=island_layer(site.island_view(date), island),
             returned_objects=["last_active_drawing", "last_object_clicked"],
-            height=520,
+            height=MAP_HEIGHT,
             use_container_width=True,
             render=False,  # base_map makes a fresh map each run; st_folium renders it
         )
-        st.markdown(legend_markdown())
-
-    with event_box:
-        st.markdown(
-            stop_markdown(site.events_at(date), site.dataset.sources, site.changes_at(date))
-        )
+        st.markdown(page.legend(site, date))
 
     with panel_col:
+        back, play, ahead = st.columns(3)
+        back.button("◀ Previous", "prev", on_click=stepped, args=(-1,), width="stretch")
+        playing = "⏸ Pause" if state["playing"] else "▶ Play"
+        play.button(playing, "play", on_click=play_toggled, width="stretch")
+        ahead.button("Next ▶", "next", on_click=stepped, args=(1,), width="stretch")
+        st.container(border=True).markdown(page.stop(site, date))
         island = st.selectbox(
             "Island (or click one on the map)",
             options=[None, *ISLAND_IDS],
@@ -142,29 +165,25 @@ def dated_view() -> None:
             format_func=site.island_label,
             on_change=view_changed,
         )
-        if island is None:
-            st.markdown(overview_markdown(site.names, statuses))
-        else:
-            st.subheader(md_escape(site.names[island]))
-            st.markdown(island_markdown(site.island_rows[island], statuses[island], dispute))
+        st.markdown(page.panel(site, island, date))
 
         shown = filter_claims(
             site.claims, date=date, island=island, speakers=speakers, topics=topics, sources=sources
         )
-        name = site.names[island] if island else None
-        heading, caption = claims_heading(
-            name, len(shown), date, bool(speakers or topics or sources)
-        )
+        filtered = bool(speakers or topics or sources)
+        heading, caption = page.claims_heading(site, island, len(shown), date, filtered)
         st.markdown(heading)
         st.caption(caption)
         limit = state["limit"]
         if len(shown):
-            st.markdown(claims_markdown(shown.head(limit).to_dict("records"), island))
+            st.markdown(present.claims_markdown(shown.head(limit).to_dict("records"), island))
         if len(shown) > limit:
-            st.button(f"Show {min(PAGE_SIZE, len(shown) - limit)} more", on_click=show_more)
+            st.button(f"Show {min(PAGE_SIZE, len(shown) - limit)} more", "more", on_click=show_more)
 
     st.markdown("### Positions at this date")
-    for col, block in zip(st.columns(2), positions_markdown(dispute), strict=True):
+    for col, block in zip(
+        st.columns(2), present.positions_markdown(site.model.dispute_at(date)), strict=True
+    ):
         col.markdown(block)
 
     for col, file in zip(st.columns(2), downloads_at(site, date, shown), strict=True):
@@ -188,9 +207,11 @@ def sidebar() -> None:
             ("Source", list(sources), "f_source", site.source_label),
         ):
             st.multiselect(label, options, key=key, format_func=labels, on_change=list_changed)
-        st.markdown(about_markdown(sources))
+        st.markdown(present.about_markdown(sources))
 
 
-# The dated view first: on a first visit the map is on its way before the sidebar.
-dated_view()
+# The dated view first: on a first visit the map is on its way before the sidebar. While
+# playing, a timer reruns it (and only it) to step on.
+state["timer_on"] = state["playing"]
+st.fragment(dated_view, run_every=player.PLAY_SECONDS if state["playing"] else None)()
 sidebar()

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from geo.errors import DataError
-from geo.models import Claim, Event, Source, Topic
+from geo.models import Boundary, Claim, Event, Source, Topic
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -24,6 +24,7 @@ FILES = {
     "claims": "claims.yaml",
     "events": "events.yaml",
     "topics": "topics.yaml",
+    "boundaries": "boundaries.yaml",
 }
 
 
@@ -33,6 +34,7 @@ class Dataset:
     claims: tuple[Claim, ...]
     events: tuple[Event, ...]  # sorted by date, then file order
     topics: dict[str, Topic]
+    boundaries: tuple[Boundary, ...] = ()
 
 
 def _record_label(raw: object, index: int) -> str:
@@ -142,5 +144,26 @@ def load_dataset(data_dir: Path) -> Dataset:
                 raise DataError(
                     ef, f"'{e.id}'", "ends_conditions", f"event '{ended}' comes after this event"
                 )
+    boundaries = load_records(data_dir / FILES["boundaries"], Boundary)
+    _check_boundaries(boundaries, event_ids)
     ordered = tuple(sorted(events, key=lambda ev: ev.date))
-    return Dataset(sources=sources, claims=tuple(claims), events=ordered, topics=topics)
+    return Dataset(
+        sources=sources,
+        claims=tuple(claims),
+        events=ordered,
+        topics=topics,
+        boundaries=tuple(boundaries),
+    )
+
+
+def _check_boundaries(boundaries: list[Boundary], events: dict[str, Event]) -> None:
+    """Each line's `since` and `until` are known events, `until` after `since`."""
+    bf = FILES["boundaries"]
+    for b in boundaries:
+        _check_refs(bf, b.id, "since", [b.since], events, "event")
+        if b.until is not None:
+            _check_refs(bf, b.id, "until", [b.until], events, "event")
+            if events[b.until].date <= events[b.since].date:
+                raise DataError(
+                    bf, f"'{b.id}'", "until", f"event '{b.until}' is not after '{b.since}'"
+                )

@@ -7,7 +7,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
+from geo import ISLAND_IDS
+
 IslandId = Literal["iturup", "kunashir", "shikotan", "habomai"]
+RegionId = Literal["northern-kurils", "south-sakhalin", "north-sakhalin", "hokkaido", "kamchatka"]
 Precision = Literal["day", "week", "month", "year"]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
@@ -105,7 +108,10 @@ class Reference(_Record):
 
 
 class Effect(_Record):
+    # Which areas it changes: the islands listed; with neither list, all four islands;
+    # with only `regions`, those regions and no island.
     islands: tuple[IslandId, ...] | None = None
+    regions: tuple[RegionId, ...] | None = None
     administered_by: ShortText | None = None
     claimed_by: tuple[ShortText, ...] | None = None
     # What the claim (or its absence) was then, e.g. "as part of Hokkaido"; it goes with
@@ -124,7 +130,18 @@ class Effect(_Record):
             raise ValueError(
                 "an effect must set administered_by, claimed_by, claim_note or declaration"
             )
+        if self.regions is not None and not self.regions:
+            raise ValueError("'regions', when given, must name at least one region")
+        if self.regions and self.declaration is not None:
+            raise ValueError("the 1956 Declaration concerns only the four islands, not 'regions'")
         return self
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """The island and region ids this effect changes."""
+        if self.islands is None and self.regions is None:
+            return ISLAND_IDS
+        return (*(self.islands or ()), *(self.regions or ()))
 
 
 class Positions(_Record):
@@ -164,3 +181,22 @@ class Event(_Record):
         if (self.condition is None) != (self.condition_by is None):
             raise ValueError("'condition' and 'condition_by' go together")
         return self
+
+
+Longitude = Annotated[float, Field(ge=120, le=170, allow_inf_nan=False)]
+Latitude = Annotated[float, Field(ge=35, le=60, allow_inf_nan=False)]
+
+
+class Boundary(_Record):
+    """A line drawn on the map while it is in force (or, for 'claimed' and
+    'hypothetical', while it is claimed or would apply), from the event `since` up
+    to the event `until`."""
+
+    id: Slug
+    name: ShortText  # e.g. "1855 Treaty of Shimoda: between Iturup and Urup"
+    kind: Literal["treaty", "administrative", "claimed", "hypothetical"]
+    since: Slug  # events.yaml id: drawn from this event's date
+    until: Slug | None = None  # events.yaml id: no longer drawn from this event's date
+    line: Annotated[tuple[tuple[Longitude, Latitude], ...], Field(min_length=2, max_length=40)]
+    note: Text  # what the line is, in our own words
+    reference: Reference

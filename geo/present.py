@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from geo.map.palette import THEME_COLOUR
 from geo.models import Event, Source
-from geo.status import CATEGORIES, DisputeStatus, IslandStatus, moscow_name
+from geo.status import DisputeStatus, IslandStatus, moscow_name
 from geo.text import format_date, md_escape
 
 
@@ -139,12 +139,24 @@ def positions_markdown(dispute: DisputeStatus) -> tuple[str, str]:
     return blocks[0], blocks[1]
 
 
-def legend_markdown() -> str:
-    """The colour key: a swatch in the theme colour that matches each status colour,
-    and the status in words."""
-    return "  \n".join(
-        f":{THEME_COLOUR[key]}[■■] {md_escape(label)}" for key, label in CATEGORIES.items()
-    )
+LINE_SYMBOL = {"treaty": "━━", "administrative": "▬▬", "claimed": "─·─", "hypothetical": "┄┄"}
+
+
+def legend_markdown(
+    date: dt.date, entries: Iterable[tuple[str, str]], lines: Iterable[tuple[str, str]] = ()
+) -> str:
+    """The colour key at `date`: a title, then for each category on the map then
+    (`StatusModel.legend_at`) a swatch in the theme colour that matches its status
+    colour and its wording at that date; then the lines drawn, (kind, name)."""
+    rows = [f"**Map key, {md_escape(format_date(date))}**"]
+    rows += [f":{THEME_COLOUR[key]}[■■] {md_escape(label)}" for key, label in entries]
+    rows += [f"`{LINE_SYMBOL[kind]}` {md_escape(name)}" for kind, name in lines]
+    return "  \n".join(rows)
+
+
+def era_markdown(label: str, current: bool) -> str:
+    """One era of the strip under the timeline; the era of the date in bold."""
+    return f"**{md_escape(label)}**" if current else md_escape(label)
 
 
 def overview_markdown(names: dict[str, str], statuses: dict[str, IslandStatus]) -> str:

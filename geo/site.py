@@ -14,6 +14,8 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from geo import REGION_IDS
+from geo.boundaries import boundaries_at
 from geo.claims import claims_table
 from geo.config import Settings
 from geo.islands import display_name, load_context, load_islands
@@ -50,14 +52,15 @@ class Site:
         """Read and validate every data file; DataError names the first problem."""
         data = settings.data_dir
         dataset = load_dataset(data)
+        model = StatusModel(dataset.events)
         return cls(
             settings=settings,
             dataset=dataset,
             islands=load_islands(data / "islands.geojson"),
             context=load_context(data / "context.geojson"),
-            model=StatusModel(dataset.events),
+            model=model,
             claims=claims_table(dataset),
-            stops=build_stops(dataset),
+            stops=build_stops(dataset, model),
         )
 
     # --- lookups -----------------------------------------------------------------------------
@@ -78,6 +81,11 @@ class Site:
     def names(self) -> dict[str, str]:
         """'Iturup / Etorofu' by island id."""
         return {i: display_name(r) for i, r in self.island_rows.items()}
+
+    @cached_property
+    def region_names(self) -> dict[str, str]:
+        """Each status region's English name by id (PROVISIONAL until the locator data)."""
+        return {r: r for r in REGION_IDS}
 
     @cached_property
     def speaker_names(self) -> list[str]:
@@ -133,11 +141,23 @@ class Site:
         """The GeoJSON download: the islands joined to their status and claims at `date`."""
         return to_geojson(join_at(self.islands, self.claims, self.model, date))
 
+    def lines_at(self, date: dt.date) -> list[tuple[str, str]]:
+        """(kind, name) of each boundary line drawn at `date`."""
+        shown = set(boundaries_at(self.dataset, date))
+        return [(b.kind, b.name) for b in self.dataset.boundaries if b.id in shown]
+
     def island_view(self, date: dt.date) -> IslandData:
-        """The islands' colours and tooltips at `date`, made once per date."""
+        """The islands' and regions' colours and tooltips and the lines drawn at
+        `date`, made once per date."""
         view = self._views.get(date)
         if view is None:
-            view = self._views[date] = island_data(self.model.all_at(date), self.island_rows)
+            view = self._views[date] = island_data(
+                self.model.all_at(date),
+                self.island_rows,
+                self.model.regions_at(date),
+                self.region_names,
+                boundaries_at(self.dataset, date),
+            )
         return view
 
     def assets(self, serving: bool) -> Assets:

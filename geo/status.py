@@ -1,4 +1,5 @@
-"""The status model: who administers and who claims each island at a date and its
+"""The status model: who administers and who claims each island (and each status
+region around them) at a date and its
 standing under the 1956 Joint Declaration (IslandStatus), and what concerns the
 whole dispute: the conditions that one side or both have stated, and each side's
 position as it stood then (DisputeStatus). Status is a fold of the dated events,
@@ -10,7 +11,7 @@ import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from geo import ISLAND_IDS
+from geo import ISLAND_IDS, REGION_IDS
 from geo.models import Event
 from geo.text import format_date
 
@@ -26,7 +27,8 @@ DECLARATION_TEXT = {
 CATEGORIES = {
     "no-boundary": "No Russia–Japan boundary agreed yet",
     "undisputed": "Administered by Japan, no other claimant",
-    "unclaimed": "Administered by the Soviet Union, not claimed by Japan at the date",
+    "unclaimed": "Administered by the Russian Empire, the Soviet Union or Russia, "
+    "no other claimant",
     "disputed-handover": "Administered by the Soviet Union / Russia, claimed by Japan; "
     "1956 Declaration: to be handed over after a peace treaty",
     "disputed": "Administered by the Soviet Union / Russia, claimed by Japan; "
@@ -76,7 +78,9 @@ class Position:
 
 @dataclass(frozen=True)
 class IslandStatus:
-    island: str
+    """The status of one area, an island group or a status region, at a date."""
+
+    island: str  # an ISLAND_IDS or REGION_IDS id
     administered_by: str | None
     claimed_by: tuple[str, ...]
     declaration: str
@@ -145,20 +149,42 @@ class _State:
     claim_note: str | None = None
 
 
+AREA_IDS: tuple[str, ...] = (*ISLAND_IDS, *REGION_IDS)
+
+
+def category_label(category: str, statuses: list[IslandStatus]) -> str:
+    """The legend's wording for `category` at one date, true at that date: the
+    administering states of the areas in it then (`statuses`), and the 1956
+    Declaration only once it is signed."""
+    admins = sorted({with_article(s.administered_by) for s in statuses if s.administered_by})
+    by = " and ".join(admins)
+    if category == "no-boundary":
+        return CATEGORIES[category]
+    if category in ("undisputed", "unclaimed"):
+        return f"Administered by {by}, no other claimant"
+    text = f"Administered by {by}, claimed by Japan"
+    if category == "disputed-handover":
+        return f"{text}; 1956 Declaration: to be handed over after a peace treaty"
+    if any(s.declaration == "not_covered" for s in statuses):
+        return f"{text}; not covered by the 1956 Declaration"
+    return text
+
+
 class StatusModel:
-    """Status of every island at any date, precomputed at each event date."""
+    """Status of every island and status region at any date, precomputed at each
+    event date."""
 
     def __init__(self, events: tuple[Event, ...]):
         ordered = sorted(events, key=lambda e: e.date)
         self.dates: list[dt.date] = []
         self._snapshots: list[dict[str, IslandStatus]] = []
         self._disputes: list[DisputeStatus] = []
-        states = {i: _State() for i in ISLAND_IDS}
+        states = {i: _State() for i in AREA_IDS}
         conditions: dict[str, Condition] = {}
         positions: dict[str, Position] = {}
         for event in ordered:
             for effect in event.effects:
-                for island in effect.islands or ISLAND_IDS:
+                for island in effect.areas:
                     old = states[island]
                     claim_changes = effect.claimed_by is not None or effect.claim_note is not None
                     states[island] = _State(
@@ -206,18 +232,32 @@ class StatusModel:
                 self.dates.append(event.date)
                 self._snapshots.append(snapshot)
                 self._disputes.append(dispute)
-        self._initial = {i: IslandStatus(i, None, (), "not_signed", None, None) for i in ISLAND_IDS}
+        self._initial = {i: IslandStatus(i, None, (), "not_signed", None, None) for i in AREA_IDS}
 
     def at(self, island: str, date: dt.date) -> IslandStatus:
+        """The status of an island or status region at `date`."""
         if island not in self._initial:
-            raise KeyError(f"unknown island '{island}'")
+            raise KeyError(f"unknown island or region '{island}'")
         index = bisect_right(self.dates, date)
         if index == 0:
             return self._initial[island]
         return self._snapshots[index - 1][island]
 
     def all_at(self, date: dt.date) -> dict[str, IslandStatus]:
+        """The four islands' status at `date`."""
         return {i: self.at(i, date) for i in ISLAND_IDS}
+
+    def regions_at(self, date: dt.date) -> dict[str, IslandStatus]:
+        """The status regions' status at `date`."""
+        return {r: self.at(r, date) for r in REGION_IDS}
+
+    def legend_at(self, date: dt.date) -> list[tuple[str, str]]:
+        """(category, wording) for each category on the map at `date`, in legend
+        order, worded as true at that date."""
+        present: dict[str, list[IslandStatus]] = {}
+        for status in [*self.all_at(date).values(), *self.regions_at(date).values()]:
+            present.setdefault(status.category, []).append(status)
+        return [(c, category_label(c, present[c])) for c in CATEGORIES if c in present]
 
     def dispute_at(self, date: dt.date) -> DisputeStatus:
         """The conditions and positions in force at `date`."""

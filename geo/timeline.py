@@ -1,4 +1,6 @@
-"""Timeline stops (the distinct event dates) and what changed at each stop."""
+"""Timeline stops (the distinct event dates), which of them change the map, the
+eras the slider is divided into, stepping through the stops, and what changed at
+each stop."""
 
 from __future__ import annotations
 
@@ -6,32 +8,90 @@ import datetime as dt
 from dataclasses import dataclass
 
 from geo import ISLAND_IDS
+from geo.boundaries import boundaries_at
 from geo.load import Dataset
 from geo.models import Event
-from geo.status import StatusModel
+from geo.status import AREA_IDS, StatusModel
 from geo.text import format_date
+
+MAP_MARK = "◆"  # starts the label of a stop at which the map changes
+LABEL_TITLE_LIMIT = 44
 
 
 @dataclass(frozen=True)
 class Stop:
     date: dt.date
     event_ids: tuple[str, ...]
-    label: str  # for the slider: date and the first event's title
+    label: str  # for the slider: date and the first event's title, short and plain
+    changes_map: bool = False  # a colour or a boundary line on the map changes here
 
 
-def build_stops(dataset: Dataset) -> tuple[Stop, ...]:
-    """One stop per distinct event date, in date order."""
+@dataclass(frozen=True)
+class Era:
+    label: str  # "1956–91"
+    start: dt.date  # first day of the era; it lasts until the next era's start
+
+
+ERAS = (
+    Era("to 1945", dt.date.min),
+    Era("1945–56", dt.date(1945, 8, 9)),  # the Soviet Union enters the war with Japan
+    Era("1956–91", dt.date(1956, 10, 19)),  # the Joint Declaration
+    Era("1991–", dt.date(1991, 12, 26)),  # the Soviet Union dissolved
+)
+
+
+def map_state(model: StatusModel, dataset: Dataset, date: dt.date) -> tuple[object, ...]:
+    """What the map shows at `date`: every area's colour and the lines drawn."""
+    return (
+        tuple(model.at(a, date).category for a in AREA_IDS),
+        boundaries_at(dataset, date),
+    )
+
+
+def build_stops(dataset: Dataset, model: StatusModel | None = None) -> tuple[Stop, ...]:
+    """One stop per distinct event date, in date order; with `model`, the stops at
+    which the map changes are marked."""
     by_date: dict[dt.date, list[Event]] = {}
     for event in dataset.events:
         by_date.setdefault(event.date, []).append(event)
     stops = []
+    shown: tuple[object, ...] | None = None
     for date in sorted(by_date):
-        events = by_date[date]
-        first = events[0]
-        more = f" (+{len(events) - 1})" if len(events) > 1 else ""
-        label = f"{format_date(date, first.precision)} · {first.title}{more}"
-        stops.append(Stop(date, tuple(e.id for e in events), label))
+        first = by_date[date][0]
+        changes = False
+        if model is not None:
+            now = map_state(model, dataset, date)
+            changes, shown = shown is not None and now != shown, now
+        mark = f"{MAP_MARK} " if changes else ""
+        title = short_title(first.title)
+        label = f"{mark}{format_date(date, first.precision)} · {title}"
+        stops.append(Stop(date, tuple(e.id for e in by_date[date]), label, changes))
     return tuple(stops)
+
+
+def short_title(title: str, limit: int = LABEL_TITLE_LIMIT) -> str:
+    """`title` cut at a word boundary to at most `limit` characters, '…' marking a cut."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-(")
+    return f"{cut}…"
+
+
+def era_of(date: dt.date) -> Era:
+    return [e for e in ERAS if e.start <= date][-1]
+
+
+def era_counts(dates: list[dt.date]) -> list[tuple[Era, int]]:
+    """Each era with its number of stops (eras with none left out): the widths of
+    the era strip under the slider, whose stops are evenly spaced."""
+    counts = [(era, sum(era_of(d) == era for d in dates)) for era in ERAS]
+    return [(era, n) for era, n in counts if n]
+
+
+def step(dates: list[dt.date], date: dt.date, offset: int) -> dt.date:
+    """The stop `offset` stops from `date`, held at the first and the last."""
+    index = dates.index(date) + offset
+    return dates[min(max(index, 0), len(dates) - 1)]
 
 
 def changes_at(model: StatusModel, names: dict[str, str], date: dt.date) -> list[str]:

@@ -103,6 +103,18 @@ MINIMAL = {
             "claims": ["test-claim"],
         },
     ],
+    "boundaries.yaml": [
+        {
+            "id": "first-line",
+            "name": "A line",
+            "kind": "treaty",
+            "since": "first",
+            "until": "statement",
+            "line": [[149.0, 46.0], [149.3, 45.0]],
+            "note": "A test line.",
+            "reference": {"title": "T", "publisher": "P", "url": "https://example.org/t"},
+        }
+    ],
 }
 
 

@@ -38,12 +38,24 @@ def tooltip_html(row: Mapping[str, object], status_label: str) -> str:
 
 
 def island_data(
-    statuses: Mapping[str, IslandStatus], island_rows: Mapping[str, Mapping[str, object]]
+    statuses: Mapping[str, IslandStatus],
+    island_rows: Mapping[str, Mapping[str, object]],
+    regions: Mapping[str, IslandStatus] | None = None,
+    region_names: Mapping[str, str] | None = None,
+    boundaries: tuple[str, ...] = (),
 ) -> IslandData:
-    """The island view's data at one date, from the status of each island then."""
+    """The island view's data at one date, from the status of each island and
+    region then, and the ids of the lines drawn then."""
+    regions, names = regions or {}, region_names or {}
     return IslandData(
         tuple((i, s.category) for i, s in statuses.items()),
         tuple((i, tooltip_html(island_rows[i], s.label)) for i, s in statuses.items()),
+        tuple((r, s.category) for r, s in regions.items()),
+        tuple(
+            (r, f"<b>{escape(names.get(r, r))}</b><br>{escape(s.label)}")
+            for r, s in regions.items()
+        ),
+        boundaries,
     )
 
 

@@ -176,9 +176,61 @@ def test_show_more_extends_the_list_and_restarts_with_a_new_filter(run_app):
     total = int(next(c.value for c in at.caption if "claim(s)" in c.value).split()[0])
     assert total > 20, "the data has more claims than one page"
     assert claim_cards(at) == 20
-    at.button[0].click().run()
+    at.button(key="more").click().run()
     assert claim_cards(at) == min(total, 40)
     topic = next(iter(DATASET.topics))
     at.multiselect(key="f_topic").set_value([topic]).run()
     at.multiselect(key="f_topic").set_value([]).run()
     assert claim_cards(at) == 20
+
+
+def test_previous_and_next_step_through_the_stops_and_the_url(run_app):
+    at = run_app(date=SIGNED.isoformat())
+    index = STOPS.index(SIGNED)
+    at.button(key="next").click().run()
+    assert at.select_slider(key="date").value == STOPS[index + 1]
+    assert at.query_params["date"] == STOPS[index + 1].isoformat()
+    at.button(key="prev").click().run()
+    at.button(key="prev").click().run()
+    assert at.select_slider(key="date").value == STOPS[index - 1]
+    assert at.query_params["date"] == STOPS[index - 1].isoformat()
+
+
+def test_play_steps_on_each_tick_and_stops_at_the_end(run_app):
+    at = run_app(date=STOPS[-3].isoformat())
+    at.button(key="play").click().run()
+    assert at.session_state["playing"]
+    assert at.button(key="play").label == "⏸ Pause"
+    assert at.select_slider(key="date").value == STOPS[-3]  # the first step waits a tick
+    for expected in (STOPS[-2], STOPS[-1]):
+        at.session_state["played_at"] = 0.0  # as if a tick's interval had passed
+        at.run()
+        assert at.select_slider(key="date").value == expected
+        assert at.query_params["date"] == expected.isoformat()
+    assert not at.session_state["playing"]  # stopped at the end
+    at.session_state["played_at"] = 0.0
+    at.run()
+    assert at.select_slider(key="date").value == STOPS[-1]
+    assert at.button(key="play").label == "▶ Play"
+
+
+def test_play_at_the_end_starts_again_and_pause_or_a_slider_move_stops_it(run_app):
+    at = run_app()
+    at.button(key="play").click().run()
+    assert at.select_slider(key="date").value == STOPS[0]
+    at.button(key="play").click().run()
+    assert not at.session_state["playing"]
+    at.button(key="play").click().run()
+    at.select_slider(key="date").set_value(SIGNED).run()
+    assert not at.session_state["playing"]
+    at.session_state["played_at"] = 0.0
+    at.run()
+    assert at.select_slider(key="date").value == SIGNED
+
+
+def test_the_eras_strip_marks_the_era_of_the_date(run_app):
+    at = run_app(date=SIGNED.isoformat())
+    captions = [c.value for c in at.caption]
+    assert "**1956–91**" in captions
+    assert "1945–56" in captions
+    assert "Map key, 19 Oct 1956" in text_of(at)

@@ -62,7 +62,7 @@ def _each(*changes):
 
 
 FUTURE = (dt.date.today() + dt.timedelta(days=1)).isoformat()
-C, E, S = "claims.yaml", "events.yaml", "sources.yaml"
+C, E, S, B = "claims.yaml", "events.yaml", "sources.yaml", "boundaries.yaml"
 # case: (how to break the minimal data, file, record, field, words in the message)
 BROKEN = {
     "missing field": (_delete(C, 0, "speaker"), C, "'test-claim'", "speaker", "required"),
@@ -150,6 +150,48 @@ BROKEN = {
         "not valid YAML at line",
     ),
     "record not a mapping": (_replace(C, "- just a string\n"), C, "#1", None, "mapping"),
+    "boundary from an unknown event": (
+        _set(B, 0, "since", "nowhere"),
+        B,
+        "'first-line'",
+        "since",
+        "unknown event",
+    ),
+    "boundary ending before it starts": (
+        _each(_set(B, 0, "since", "statement"), _set(B, 0, "until", "first")),
+        B,
+        "'first-line'",
+        "until",
+        "not after",
+    ),
+    "boundary point off the map": (
+        _set(B, 0, "line", [[149.0, 46.0], [249.3, 45.0]]),
+        B,
+        "'first-line'",
+        "line.1.0",
+        "less than or equal",
+    ),
+    "boundary of one point": (
+        _set(B, 0, "line", [[149.0, 46.0]]),
+        B,
+        "'first-line'",
+        "line",
+        "at least 2",
+    ),
+    "effect with an unknown region": (
+        _set(E, 0, "effects", [{"regions": ["atlantis"], "administered_by": "Japan"}]),
+        E,
+        "'first'",
+        "effects.0.regions.0",
+        "kamchatka",
+    ),
+    "effect with an empty region list": (
+        _set(E, 0, "effects", [{"regions": [], "administered_by": "Japan"}]),
+        E,
+        "'first'",
+        "effects.0",
+        "at least one region",
+    ),
     "ending a condition that does not exist": (
         _set(E, 1, "ends_conditions", ["first"]),
         E,

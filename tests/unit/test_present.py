@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from geo.map.palette import THEME_COLOUR
 from geo.present import (
     claim_markdown,
@@ -14,6 +16,8 @@ from geo.status import CATEGORIES
 from geo.text import md_escape
 from tests.conftest import repo_site
 from tests.support.text import HOSTILE, UNESCAPED
+
+SITE = repo_site()
 
 
 def test_md_link_keeps_url_inside():
@@ -73,8 +77,35 @@ def test_sources_markdown_links_and_escapes():
     assert not UNESCAPED.search(sources_markdown(hostile).replace("- ", "", 1))
 
 
-def test_legend_lists_each_status_in_its_theme_colour():
-    lines = legend_markdown().split("  \n")
-    assert lines == [
-        f":{THEME_COLOUR[c]}[■■] {md_escape(label)}" for c, label in CATEGORIES.items()
+def test_legend_lists_the_statuses_on_the_map_at_the_date_in_their_colours():
+    date = dt.date(1956, 10, 19)
+    entries = SITE.model.legend_at(date)
+    lines = legend_markdown(date, entries, SITE.lines_at(date)).split("  \n")
+    assert lines[0] == "**Map key, 19 Oct 1956**"
+    swatches = [f":{THEME_COLOUR[c]}[■■] {md_escape(label)}" for c, label in entries]
+    assert lines[1 : 1 + len(entries)] == swatches
+    assert [c for c, _ in entries] == [
+        "undisputed",
+        "unclaimed",
+        "disputed-handover",
+        "disputed",
     ]
+    drawn = lines[1 + len(entries) :]
+    assert len(drawn) == 3
+    assert any("Article 9" in line and "┄┄" in line for line in drawn)
+
+
+def test_the_legend_words_each_category_as_true_at_the_date():
+    """No 1956 Declaration before it is signed, the administering state of the day,
+    and only the categories on the map then."""
+    before = dict(SITE.model.legend_at(dt.date(1956, 2, 11)))
+    assert before["disputed"] == "Administered by the Soviet Union, claimed by Japan"
+    assert "disputed-handover" not in before
+    assert dict(SITE.model.legend_at(dt.date(1860, 1, 1))) == {
+        "no-boundary": CATEGORIES["no-boundary"],
+        "undisputed": "Administered by Japan, no other claimant",
+        "unclaimed": "Administered by the Russian Empire, no other claimant",
+    }
+    today = dict(SITE.model.legend_at(SITE.stop_dates[-1]))
+    assert today["unclaimed"] == "Administered by Russia, no other claimant"
+    assert today["disputed"].endswith("not covered by the 1956 Declaration")

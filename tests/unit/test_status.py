@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo import ISLAND_IDS
+from geo.map.palette import PALETTE
 from geo.status import CATEGORIES
 from tests.conftest import repo_site
 
@@ -99,3 +100,40 @@ def test_positions_and_conditions_predate_the_date(date):
     status = MODEL.dispute_at(date)
     assert all(c.since <= date for c in status.conditions)
     assert all(p.since <= date for p in status.positions)
+
+
+def test_the_regions_follow_the_treaties_and_the_war():
+    """1855: Urup and north Russian, Sakhalin undivided; 1875: the whole chain
+    Japanese, Sakhalin Russian; 1905: south Sakhalin Japanese; 1945: Soviet; 1951:
+    renounced by Japan without a named recipient."""
+
+    def at(year: int, month: int = 6) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+        regions = MODEL.regions_at(dt.date(year, month, 1))
+        return {r: (s.administered_by, s.claimed_by) for r, s in regions.items()}
+
+    assert at(1860) == {
+        "northern-kurils": ("Russian Empire", ()),
+        "south-sakhalin": (None, ()),
+        "north-sakhalin": (None, ()),
+        "hokkaido": ("Japan", ()),
+        "kamchatka": ("Russian Empire", ()),
+    }
+    assert at(1900)["northern-kurils"] == ("Japan", ())
+    assert at(1900)["south-sakhalin"] == at(1900)["north-sakhalin"] == ("Russian Empire", ())
+    assert at(1910)["south-sakhalin"] == ("Japan", ())
+    assert at(1930)["north-sakhalin"] == ("Soviet Union", ())
+    assert at(1946)["south-sakhalin"] == at(1946)["northern-kurils"] == ("Soviet Union", ())
+    after = MODEL.regions_at(dt.date(1952, 1, 1))
+    assert "without a named recipient" in after["south-sakhalin"].label
+    assert {s.administered_by for r, s in MODEL.regions_at(dt.date(2000, 1, 1)).items()} == {
+        "Russia",
+        "Japan",
+    }
+
+
+def test_a_region_and_an_island_with_the_same_status_share_a_category():
+    date = dt.date(1900, 1, 1)
+    islands, regions = MODEL.all_at(date), MODEL.regions_at(date)
+    assert islands["iturup"].category == regions["northern-kurils"].category == "undisputed"
+    assert regions["kamchatka"].category == "unclaimed"  # Russia, no other claimant
+    assert PALETTE["undisputed"] != PALETTE["unclaimed"]

@@ -8,6 +8,7 @@ import re
 import folium
 
 from geo import ISLAND_IDS
+from geo.boundaries import boundaries_at
 from geo.join import join_at
 from geo.map.palette import PALETTE
 from geo.map.view import island_data, island_layer, tooltip_html
@@ -34,7 +35,13 @@ def test_the_view_from_the_model_is_the_view_from_the_join():
             tuple((r["id"], r["category"]) for r in joined),
             tuple((r["id"], tooltip_html(r, r["status"])) for r in joined),
         )
-        view = island_data(SITE.model.all_at(date), SITE.island_rows)
+        view = island_data(
+            SITE.model.all_at(date),
+            SITE.island_rows,
+            SITE.model.regions_at(date),
+            SITE.region_names,
+            boundaries_at(SITE.dataset, date),
+        )
         assert (view.categories, view.tooltips) == expected, date
         assert SITE.island_view(date) == view
 

@@ -121,7 +121,7 @@ def timeline() -> dt.date:
         on_change=date_moved,
     )
     eras = era_counts(site.stop_dates)
-    for col, (era, _n) in zip(st.columns([n for _e, n in eras]), eras, strict=True):
+    for col, (era, _n) in zip(st.columns([n for _e, n in eras], gap=None, wrap=False), eras, strict=True):
         col.caption(present.era_markdown(era.label, era == era_of(date)))
     return date
 
@@ -152,7 +152,7 @@ def dated_view() -> None:
         st.markdown(page.legend(site, date))
 
     with panel_col:
-        back, play, ahead = st.columns(3)
+        back, play, ahead = st.columns(3, wrap=False)
         back.button("◀ Previous", "prev", on_click=stepped, args=(-1,), width="stretch")
         playing = "⏸ Pause" if state["playing"] else "▶ Play"
         play.button(playing, "play", on_click=play_toggled, width="stretch")

@@ -25,3 +25,12 @@ def test_the_selected_island_is_outlined_in_its_status_colour_fill():
     plain, chosen = island_style("disputed", False), island_style("disputed", True)
     assert plain["fillColor"] == chosen["fillColor"] == PALETTE["disputed"]
     assert chosen["weight"] > plain["weight"]
+
+
+def test_the_accent_colour_is_neutral():
+    """The slider's accent is no alarm red and none of the status colours."""
+    config = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())
+    accent = config["theme"]["primaryColor"].upper()
+    assert accent not in {c.upper() for c in PALETTE.values()}
+    red, green, blue = (int(accent[i : i + 2], 16) for i in (1, 3, 5))
+    assert max(red, green, blue) - min(red, green, blue) < 60  # a grey, not a hue

@@ -121,7 +121,8 @@ def timeline() -> dt.date:
         on_change=date_moved,
     )
     eras = era_counts(site.stop_dates)
-    for col, (era, _n) in zip(st.columns([n for _e, n in eras], gap=None, wrap=False), eras, strict=True):
+    strip = st.columns([n for _e, n in eras], gap=None, wrap=False)
+    for col, (era, _n) in zip(strip, eras, strict=True):
         col.caption(present.era_markdown(era.label, era == era_of(date)))
     return date
 

@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.config import REPO_ROOT, Settings
 from geo.site import Site, current
+from tests.support import fuzz
 
 REPO = REPO_ROOT
 APP = REPO / "app.py"
@@ -25,6 +26,10 @@ BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 # What the tests run with: the committed data, no tiles, Leaflet served locally.
 OFFLINE = {"KURIL_TILES": "off", "KURIL_ASSETS": "local"}
 TEST_SETTINGS = Settings(tiles="off", assets="local")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    fuzz.configure(config.getoption("markexpr") or "")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

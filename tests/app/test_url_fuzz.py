@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from geo import ISLAND_IDS
 from geo.urlstate import parse_query
 from tests.conftest import APP, OFFLINE
+from tests.support.fuzz import examples
 from tests.support.urls import CHOICES, DATASET, STOPS, url_params
 
 
@@ -28,7 +29,7 @@ def _as_lists(query: dict) -> dict[str, list[str]]:
 
 
 @settings(
-    max_examples=100,
+    max_examples=examples(100),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

@@ -12,6 +12,7 @@ from geo import ISLAND_IDS
 from geo.map.palette import PALETTE
 from geo.status import CATEGORIES
 from tests.conftest import repo_site
+from tests.support.fuzz import examples
 
 DATASET = repo_site().dataset
 MODEL = repo_site().model
@@ -63,7 +64,7 @@ def test_memorandum_condition_in_force_from_27_january_1960():
     assert "troops" in after[-1].text.lower()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(dates)
 def test_every_date_has_a_defined_status(date):
     for island in ISLAND_IDS:
@@ -73,7 +74,7 @@ def test_every_date_has_a_defined_status(date):
         assert status.category in CATEGORIES
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(dates)
 def test_status_changes_only_at_event_dates(date):
     before = date - dt.timedelta(days=1)
@@ -83,7 +84,7 @@ def test_status_changes_only_at_event_dates(date):
     assert MODEL.dispute_at(before) == MODEL.dispute_at(date)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(dates)
 def test_declaration_terms_never_apply_before_signing(date):
     for island in ISLAND_IDS:
@@ -94,7 +95,7 @@ def test_declaration_terms_never_apply_before_signing(date):
             assert status.declaration != "not_signed"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(dates)
 def test_positions_and_conditions_predate_the_date(date):
     status = MODEL.dispute_at(date)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.text import format_date, md_escape, shorten, slug
+from tests.support.fuzz import examples
 from tests.support.text import HOSTILE, UNESCAPED
 
 
@@ -59,13 +60,13 @@ def _slug_by_hand(text: str) -> str:
     return "".join(out).strip("-")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text())
 def test_slug_is_the_character_loop(text):
     assert slug(text) == _slug_by_hand(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=200), st.integers(min_value=2, max_value=80))
 def test_shorten_looks_only_at_what_it_keeps(text, limit):
     """The same as mapping the whole text, then cutting it (as shorten once did)."""

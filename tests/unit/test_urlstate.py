@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from geo.urlstate import Choices, ViewState, parse_query, to_query
 from tests.support import urls
+from tests.support.fuzz import examples
 
 STOPS = [dt.date(1855, 2, 7), dt.date(1945, 9, 1), dt.date(1956, 10, 19), dt.date(2019, 2, 21)]
 CHOICES = Choices(
@@ -109,7 +110,7 @@ values = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.dictionaries(keys, st.one_of(values, st.lists(values, max_size=4)), max_size=6))
 def test_any_params_give_a_valid_state(params):
     state, notices = parse_query(params, CHOICES)
@@ -123,7 +124,7 @@ def test_any_params_give_a_valid_state(params):
 # --- fuzzed parameters against the committed data -------------------------------------------
 
 
-@settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(1200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(urls.url_params())
 def test_parse_query_falls_back_with_a_notice(case):
     params, invalid = case

@@ -163,7 +163,7 @@ def build_collections() -> tuple[list[dict], list[dict], dict]:
             "parts": len(final.geoms),
             "points": int(shapely.get_num_coordinates(final)),
         }
-        context.append(_feature({"id": group.id, **group.properties, "role": "context"}, final))
+        context.append(_feature({"id": group.id, **group.properties, "role": "region"}, final))
     return [_feature(p, g) for p, g in islands], context, report
 
 

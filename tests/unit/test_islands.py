@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from geo import ISLAND_IDS
+from geo import ISLAND_IDS, REGION_IDS
 from geo.config import REPO_ROOT
 from geo.errors import DataError
 from geo.islands import display_name, load_context, load_islands
@@ -18,7 +18,13 @@ def test_the_four_islands_in_order_in_wgs84():
     islands = load_islands(DATA / "islands.geojson")
     assert list(islands["id"]) == list(ISLAND_IDS)
     assert islands.crs.to_epsg() == 4326
-    assert len(load_context(DATA / "context.geojson")) >= 1
+
+
+def test_context_land_is_named_by_its_region():
+    context = load_context(DATA / "context.geojson")
+    assert len(context) >= 1
+    assert set(context["id"]) <= set(REGION_IDS)
+    assert set(context["role"]) == {"region"}
 
 
 def test_display_name_gives_both_names_once():
@@ -47,6 +53,32 @@ def test_a_bad_feature_names_file_record_and_field(tmp_path, change, record, fie
         load_islands(path)
     assert (info.value.file, info.value.record, info.value.field) == (
         "islands.geojson",
+        record,
+        field,
+    )
+    assert str(tmp_path) not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "record", "field"),
+    [
+        (lambda f: f["properties"].update(id="sakhalin"), "'sakhalin'", "properties.id"),
+        (lambda f: f["properties"].update(id="hokkaido"), "'hokkaido'", "properties.id"),
+        (lambda f: f["properties"].update(role="context"), "'south-sakhalin'", "properties.role"),
+        (lambda f: f["properties"].pop("name_ja"), "'south-sakhalin'", "properties.name_ja"),
+        (lambda f: f.pop("properties"), "#2", "properties"),
+    ],
+)
+def test_a_bad_context_feature_names_file_record_and_field(tmp_path, change, record, field):
+    doc = json.loads((DATA / "context.geojson").read_text(encoding="utf-8"))
+    assert doc["features"][1]["properties"]["id"] == "south-sakhalin"
+    change(doc["features"][1])
+    path = tmp_path / "context.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_context(path)
+    assert (info.value.file, info.value.record, info.value.field) == (
+        "context.geojson",
         record,
         field,
     )

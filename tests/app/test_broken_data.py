@@ -115,7 +115,7 @@ BROKEN = {
     ),
     "context-geometry": (
         lambda f: _edit_geojson(f, "context.geojson", _second_context_feature_is_a_point),
-        ("context.geojson", "#2", "'geometry'", "polygonal"),
+        ("context.geojson", "'south-sakhalin'", "'geometry'", "polygonal"),
     ),
 }
 BROKEN_BUGS = {

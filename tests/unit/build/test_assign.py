@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from geo.build.assign import assign
-from geo.build.gshhg import read_box
-from geo.build.islands import CONTEXT_BOX
 
-
-def test_habomai_takes_the_chain_and_shikotan_keeps_its_own_rocks():
-    groups, evidence = assign(read_box(*CONTEXT_BOX))
+def test_habomai_takes_the_chain_and_shikotan_keeps_its_own_rocks(assigned):
+    _, groups, evidence = assigned  # geo.build.islands.assigned_shores(): assign() as built
     assert 145.81 < evidence["nosappu_lon"] < 145.83  # Cape Nosappu, 145.818°E
     assert evidence["habomai_min_km_to_shikotan"] > 15  # Taraku and its islets, 19-24 km off
     assert evidence["shikotan_islets_max_km"] < 0.5  # Shikotan's rocks lie within 0.5 km

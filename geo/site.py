@@ -14,11 +14,10 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from geo import REGION_IDS
 from geo.boundaries import boundaries_at
 from geo.claims import claims_table
 from geo.config import Settings
-from geo.islands import display_name, load_context, load_islands
+from geo.islands import display_name, load_context, load_islands, load_locator
 from geo.join import join_at, to_geojson
 from geo.load import Dataset, load_dataset
 from geo.map.assets import Assets, leaflet_assets
@@ -40,7 +39,8 @@ class Site:
     settings: Settings
     dataset: Dataset
     islands: gpd.GeoDataFrame  # one row per island, in ISLAND_IDS order
-    context: gpd.GeoDataFrame
+    context: gpd.GeoDataFrame  # the nearby land, by status region
+    locator: gpd.GeoDataFrame  # the whole chain, coarse: regions, islands, context
     model: StatusModel
     claims: pd.DataFrame  # claims_table: every claim with its source, newest first
     stops: tuple[Stop, ...]
@@ -58,6 +58,7 @@ class Site:
             dataset=dataset,
             islands=load_islands(data / "islands.geojson"),
             context=load_context(data / "context.geojson"),
+            locator=load_locator(data / "locator.geojson"),
             model=model,
             claims=claims_table(dataset),
             stops=build_stops(dataset, model),
@@ -84,8 +85,9 @@ class Site:
 
     @cached_property
     def region_names(self) -> dict[str, str]:
-        """Each status region's English name by id (PROVISIONAL until the locator data)."""
-        return {r: r for r in REGION_IDS}
+        """Each status region's English name by id, e.g. 'Sakhalin south of 50°N'."""
+        rows = self.locator.to_dict("records")
+        return {str(r["id"]): str(r["name_en"]) for r in rows if r["role"] == "region"}
 
     @cached_property
     def speaker_names(self) -> list[str]:

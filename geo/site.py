@@ -131,8 +131,14 @@ class Site:
 
     # --- per date ------------------------------------------------------------------------------
     def changes_at(self, date: dt.date) -> list[str]:
-        """What changed at `date`, in plain sentences."""
-        return changes_at(self.model, self.names, date)
+        """What changed at `date`, in plain sentences: statuses, then lines."""
+        lines = changes_at(self.model, {**self.names, **self.region_names}, date)
+        before = set(boundaries_at(self.dataset, date - dt.timedelta(days=1)))
+        now = set(boundaries_at(self.dataset, date))
+        for b in self.dataset.boundaries:
+            if (b.id in now) != (b.id in before):
+                lines.append(f"{'Line drawn' if b.id in now else 'Line removed'}: {b.name}.")
+        return lines
 
     def events_at(self, date: dt.date) -> list[Event]:
         """The events of the stop at `date`, in timeline order."""

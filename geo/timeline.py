@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from geo import ISLAND_IDS
 from geo.boundaries import boundaries_at
 from geo.load import Dataset
 from geo.models import Event
@@ -95,10 +94,11 @@ def step(dates: list[dt.date], date: dt.date, offset: int) -> dt.date:
 
 
 def changes_at(model: StatusModel, names: dict[str, str], date: dt.date) -> list[str]:
-    """Plain sentences for what changed on `date` compared with the day before."""
+    """Plain sentences for what changed on `date` compared with the day before, for
+    each island or region named in `names`."""
     before = date - dt.timedelta(days=1)
     lines: list[str] = []
-    for island in ISLAND_IDS:
+    for island in [a for a in AREA_IDS if a in names]:
         old, new = model.at(island, before), model.at(island, date)
         if old.label != new.label:
             lines.append(f"{names[island]}: {old.label} → {new.label}.")

@@ -92,3 +92,16 @@ def test_the_memorandum_is_reported_as_a_new_condition():
     lines = changes_at(SITE.model, SITE.names, dt.date(1960, 1, 27))
     assert any(line.startswith("New condition, stated by the Soviet Union:") for line in lines)
     assert not any("in force" in line for line in lines)
+
+
+def test_what_changed_covers_the_regions_and_the_lines():
+    lines = SITE.changes_at(dt.date(1905, 9, 5))
+    assert lines == [
+        "Sakhalin south of 50°N: Administered by the Russian Empire, no other claimant → "
+        "Administered by Japan, no other claimant.",
+        "Line drawn: 1905 Treaty of Portsmouth: 50°N on Sakhalin.",
+    ]
+    assert any(
+        line.startswith("Line removed: 1905 Treaty of Portsmouth")
+        for line in SITE.changes_at(dt.date(1945, 8, 25))
+    )

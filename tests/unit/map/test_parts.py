@@ -16,6 +16,7 @@ from geo.map.build import (
     context_geojson,
     locator_geojson,
 )
+from geo.map.clicks import click_signature, clicked_island
 from geo.map.elements import boundary_html, plain_text, safe_url
 from geo.map.palette import BOUNDARY_STYLES, PALETTE, boundary_style, region_style
 from geo.map.served import Shapes
@@ -176,3 +177,23 @@ def test_locator_geojson_keeps_id_role_and_name():
     assert set(features[0]["properties"]) == {"id", "role", "name_en"}
     ids = {f["properties"]["id"] for f in features if f["properties"]["role"] != "context"}
     assert ids == set(REGION_IDS) | set(ISLAND_IDS)
+
+
+def test_a_click_on_a_line_or_a_region_selects_no_island():
+    """streamlit-folium returns whatever layer was clicked: a boundary line (a
+    polyline's GeoJSON has no properties) or a region is no island."""
+    line = {
+        "last_active_drawing": {
+            "type": "Feature",
+            "properties": {},
+            "geometry": {"type": "LineString", "coordinates": [[149.35, 44.9], [149.05, 45.55]]},
+        },
+        "last_object_clicked": {"lat": 45.2, "lng": 149.2},
+    }
+    region = {
+        "last_active_drawing": {"type": "Feature", "properties": {"id": "south-sakhalin"}},
+        "last_object_clicked": {"lat": 47.0, "lng": 142.5},
+    }
+    for returned in (line, region):
+        assert clicked_island(returned) is None
+        assert click_signature(returned) is None

@@ -1,10 +1,14 @@
 """The base map, the same at every date: Leaflet from where the assets say, the sea,
-optional tiles, the context land and the island shapes (fetched once by the
-browser from static files when it can, otherwise sent inline) and the labels."""
+optional tiles, the status regions and the island shapes (fetched once by the
+browser from static files when it can, otherwise sent inline), the boundary
+lines, the labels, the locator inset and the controls (reset view, ctrl + wheel
+zoom)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 from urllib.parse import quote
 
 import folium
@@ -13,8 +17,19 @@ from branca.element import Figure
 
 from geo.islands import display_name
 from geo.map.assets import Assets
-from geo.map.elements import ContextLand, IslandLabels, IslandShapes, read_js
-from geo.map.palette import CONTEXT_EDGE, CONTEXT_FILL, SEA
+from geo.map.elements import (
+    BoundaryLines,
+    ContextLand,
+    IslandLabels,
+    IslandShapes,
+    Locator,
+    MapLabel,
+    ViewControls,
+    WheelZoom,
+    read_js,
+)
+from geo.map.lines import BoundaryLine
+from geo.map.palette import SEA, context_style
 from geo.map.served import Shapes
 from geo.map.tiles import TILE_ATTRIBUTION, TILE_URL
 
@@ -25,12 +40,49 @@ FIT = ((43.2, 145.3), (45.6, 148.9))
 BOUNDS = ((42.3, 142.0), (46.8, 150.5))
 COASTLINE_ATTRIBUTION = "Coastline: GSHHG, Wessel &amp; Smith (LGPL-3.0)"
 
+CSS_FILE = Path(__file__).resolve().parent / "map.css"
+
 Label = tuple[tuple[float, float], str]
+# Places around the islands, named on the main map (the status regions have no label
+# of their own): (lat, lon), text, class, anchor.
+CONTEXT_LABELS: tuple[MapLabel, ...] = (
+    ((43.62, 144.55), "Hokkaido", "context-label", (0, 0)),
+    ((46.3, 142.75), "Sakhalin", "context-label", (0, 0)),
+    ((45.82, 149.42), "Urup", "context-label", (0, 0)),
+    ((43.385, 145.817), "Cape Nosappu / Nemuro", "context-label point-west", (0, 0)),
+)
+# The locator's short labels.
+LOCATOR_LABELS: tuple[MapLabel, ...] = (
+    ((50.6, 142.9), "Sakhalin", "locator-label", (0, 0)),
+    ((43.3, 142.9), "Hokkaido", "locator-label", (0, 0)),
+    ((56.6, 159.4), "Kamchatka", "locator-label", (0, 0)),
+    ((46.3, 153.4), "Kuril Islands", "locator-label", (0, 0)),
+)
+LOCATOR_TEXT = {
+    "map": "Locator map: the islands between Hokkaido, Sakhalin and Kamchatka;"
+    " the rectangle is the main map's view",
+    "hide": "Hide the locator map",
+    "show": "Show the locator map",
+    "short": "Locator",
+}
+WHEEL_HINT = {
+    "other": "Use ctrl + scroll to zoom the map",
+    "mac": "Use \u2318 + scroll to zoom the map",
+}
+RESET_LABEL = "Reset view"
 
 
 def context_geojson(context: gpd.GeoDataFrame) -> str:
-    """The nearby land as GeoJSON text: geometry only."""
-    return str(context[["geometry"]].to_json(drop_id=True, separators=(",", ":")))
+    """The nearby land as GeoJSON text: each feature's id (its status region) and
+    geometry, nothing else."""
+    columns = ["id", "geometry"] if "id" in context.columns else ["geometry"]
+    return str(context[columns].to_json(drop_id=True, separators=(",", ":")))
+
+
+def locator_geojson(locator: gpd.GeoDataFrame) -> str:
+    """The locator inset's GeoJSON text: id, role, name_en and the geometry."""
+    columns = [c for c in ("id", "role", "name_en") if c in locator.columns]
+    return str(locator[[*columns, "geometry"]].to_json(drop_id=True, separators=(",", ":")))
 
 
 def islands_geojson(islands: gpd.GeoDataFrame) -> str:
@@ -38,12 +90,20 @@ def islands_geojson(islands: gpd.GeoDataFrame) -> str:
     return str(islands[["id", "geometry"]].to_json(drop_id=True, separators=(",", ":")))
 
 
+# Where in its bounding box's height an island's label sits (0 south, 1 north), for the
+# islands whose label at mid-height would stand in open water or beside another island:
+# Iturup's beside its north-eastern half, Kunashir's beside its northern half (at mid-height
+# it sits just above Shikotan and reads as that island's).
+LABEL_HEIGHT = {"iturup": 0.72, "kunashir": 0.65}
+
+
 def island_labels(islands: gpd.GeoDataFrame) -> tuple[Label, ...]:
     """Each island's label: just east of it, so it never hides the land it names."""
     labels = []
     for row in islands.to_dict("records"):
         _minx, miny, maxx, maxy = row["geometry"].bounds
-        labels.append((((miny + maxy) / 2, maxx), display_name(row)))
+        height = LABEL_HEIGHT.get(str(row["id"]), 0.5)
+        labels.append(((miny + height * (maxy - miny), maxx), display_name(row)))
     return tuple(labels)
 
 
@@ -61,10 +121,26 @@ def _use_assets(m: folium.Map, assets: Assets) -> None:
     m.default_css = [(f"leaflet_css{i}", url) for i, url in enumerate(assets.css)]
 
 
+@cache
+def map_css() -> str:
+    """The map frame's styles (map.css), read once per process."""
+    return CSS_FILE.read_text(encoding="utf-8")
+
+
 def build_base_map(
-    context: Shapes, islands: Shapes, labels: Sequence[Label], assets: Assets, tiles: bool
+    context: Shapes,
+    islands: Shapes,
+    labels: Sequence[Label],
+    assets: Assets,
+    tiles: bool,
+    *,
+    boundaries: Sequence[BoundaryLine] = (),
+    locator: Shapes | None = None,
+    context_labels: Sequence[MapLabel] = CONTEXT_LABELS,
 ) -> folium.Map:
-    """The part of the map that is the same at every date."""
+    """The part of the map that is the same at every date. `boundaries`: every line
+    any date shows (each view lists the ones in force); `locator`: the inset's
+    GeoJSON (features with id, role and name_en), no inset without it."""
     m = folium.Map(
         location=CENTER,
         zoom_start=ZOOM,
@@ -78,6 +154,7 @@ def build_base_map(
         max_lon=BOUNDS[1][1],
         control_scale=True,
         prefer_canvas=False,
+        scroll_wheel_zoom=False,
     )
     _use_assets(m, assets)
     m.fit_bounds(FIT)
@@ -86,26 +163,23 @@ def build_base_map(
         raise TypeError("a folium.Map's root is a branca Figure")
     root.header.add_child(
         folium.Element(
-            f"<style>.folium-map, .leaflet-container {{ background: {SEA}; }}"
-            ".island-label { font: 600 12px/1.2 sans-serif; color: #222; white-space: nowrap;"
-            " text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }</style>"
+            f"<style>.folium-map, .leaflet-container {{ background: {SEA}; }}\n{map_css()}</style>"
         )
     )
     if tiles:
         folium.TileLayer(
             TILE_URL, attr=TILE_ATTRIBUTION, name="Basemap", subdomains="abcd", max_zoom=19
         ).add_to(m)
-    ContextLand(
-        context,
-        {
-            "fillColor": CONTEXT_FILL,
-            "color": CONTEXT_EDGE,
-            "weight": 0.6,
-            "fillOpacity": 0.9 if not tiles else 0.5,
-        },
-        COASTLINE_ATTRIBUTION,
-    ).add_to(m)
-    IslandShapes(islands).add_to(m)
+    # Above the land (overlayPane, 400): the lines, the selection ring, the names.
+    folium.map.CustomPane("boundaries", z_index=450, pointer_events=True).add_to(m)
+    folium.map.CustomPane("selection", z_index=460, pointer_events=False).add_to(m)
     folium.map.CustomPane("labels", z_index=650, pointer_events=False).add_to(m)
-    IslandLabels(labels).add_to(m)
+    ContextLand(context, context_style(tiles), COASTLINE_ATTRIBUTION).add_to(m)
+    IslandShapes(islands).add_to(m)
+    BoundaryLines(boundaries).add_to(m)
+    IslandLabels(labels, placed=context_labels).add_to(m)
+    if locator is not None:
+        Locator(locator, LOCATOR_LABELS, boundaries, LOCATOR_TEXT).add_to(m)
+    WheelZoom(WHEEL_HINT).add_to(m)
+    ViewControls(FIT, RESET_LABEL).add_to(m)
     return m

@@ -1,6 +1,18 @@
 """One date's island view: each island's status colour and tooltip, built straight
-from the status model (no join on the slider's path), and the feature group that
-streamlit-folium swaps in without remounting the map or resending geometry."""
+from the status model (no join on the slider's path), the status regions' colours
+and tooltips and the boundary lines in force, and the feature group that
+streamlit-folium swaps in without remounting the map or resending geometry.
+
+The view as the map's script gets it (`window.kurilView.show(view)`), JSON:
+
+    {"styles":   {island id: Leaflet path style},      the islands' colours
+     "tooltips": {island id: tooltip HTML},
+     "labels":   {island id: the tooltip as plain text},  each island's accessible name
+     "selected": island id or null,                    ringed, class 'selected'
+     "regions":  {region id: Leaflet path style},      fill = the same PALETTE colour
+     "regionTooltips": {region id: tooltip HTML},
+     "boundaries": [boundary id, ...]}                 the lines shown; others hidden
+"""
 
 from __future__ import annotations
 
@@ -11,8 +23,8 @@ from html import escape
 import folium
 
 from geo.islands import display_name
-from geo.map.elements import IslandView
-from geo.map.palette import island_style
+from geo.map.elements import IslandView, plain_text
+from geo.map.palette import island_style, region_style
 from geo.status import IslandStatus
 
 
@@ -59,14 +71,23 @@ def island_data(
     )
 
 
+def view_payload(data: IslandData, selected: str | None) -> dict[str, object]:
+    """The view at one date as the map's script takes it (the module's docstring)."""
+    return {
+        "styles": {i: island_style(c, i == selected) for i, c in data.categories},
+        "tooltips": dict(data.tooltips),
+        "labels": {i: plain_text(tip) for i, tip in data.tooltips},
+        "selected": selected,
+        "regions": {r: region_style(c) for r, c in data.region_categories},
+        "regionTooltips": dict(data.region_tooltips),
+        "boundaries": list(data.boundaries),
+    }
+
+
 def island_layer(data: IslandData, selected: str | None) -> folium.FeatureGroup:
     """The islands coloured by status at one date (`island_data` of that date),
-    `selected` outlined: the feature group streamlit-folium swaps."""
+    `selected` ringed, the regions coloured and the date's lines shown: the feature
+    group streamlit-folium swaps."""
     group = folium.FeatureGroup(name="Islands", control=False)
-    IslandView(
-        {
-            "styles": {i: island_style(c, i == selected) for i, c in data.categories},
-            "tooltips": dict(data.tooltips),
-        }
-    ).add_to(group)
+    IslandView(view_payload(data, selected)).add_to(group)
     return group

@@ -157,3 +157,42 @@ def island_point(page, island: str) -> tuple[float, float]:
 def click_island(page, island: str) -> None:
     """Click on land of `island` in the live map, as a user would with the mouse."""
     page.mouse.click(*island_point(page, island))
+
+
+# Streamlit scrolls its main block, not the window: either may be the page's scroll.
+PAGE_SCROLL_JS = (
+    "() => Math.max(window.scrollY,"
+    " ...[...document.querySelectorAll('[data-testid=\"stMain\"], .stMain')].map(e => e.scrollTop))"
+)
+
+
+def page_scroll(page) -> float:
+    """How far the page has scrolled down, whichever element scrolls it."""
+    return page.evaluate(PAGE_SCROLL_JS)
+
+
+def map_eval(page, script: str, arg=None):
+    """Evaluate `script` (a function of one argument) in the live map's frame."""
+    return map_frame(page).locator("body").evaluate(f"(_el, arg) => ({script})(arg)", arg)
+
+
+def map_box(page) -> dict:
+    """The live map frame's box on the page."""
+    return page.locator(MAP_FRAME).last.bounding_box()
+
+
+def frame_point(page, x: float, y: float) -> tuple[float, float]:
+    """Page coordinates of the point (x, y) of the map's container."""
+    box = map_box(page)
+    left, top = map_eval(
+        page,
+        "() => { const r = window.map.getContainer().getBoundingClientRect();"
+        " return [r.left, r.top]; }",
+    )
+    return box["x"] + left + x, box["y"] + top + y
+
+
+def wait_in_map(page, condition: str, arg=None) -> None:
+    """Wait until `condition` (a function of `arg`) holds in the live map's frame."""
+    frame = page.locator(MAP_FRAME).last.element_handle().content_frame()
+    frame.wait_for_function(condition, arg=arg)

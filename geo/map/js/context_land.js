@@ -1,8 +1,30 @@
 (function () {
+  // The land around the islands: one path per status region ('region region-<id>'), grey
+  // until a view colours it; each view also sets the regions' tooltips.
   var map = {{ this._parent.get_name() }};
-  var layer = L.geoJSON(null, {interactive: false, style: {{ this.style }},
-                               attribution: {{ this.attribution }}}).addTo(map);
+  var pending = {{ this.style }};
+  var view = null;
+  {{ this.hub_js }}
+  {{ this.tooltip_js }}
+  function apply() {
+    if (!view) return;
+    var styles = view.regions || {}, tips = view.regionTooltips || {};
+    layer.eachLayer(function (path) {
+      var id = path.feature.properties.id;
+      path.setStyle(styles[id] || pending);
+      if (tips[id] !== undefined) kurilTip(path, tips[id]);
+      else if (path.getTooltip()) path.unbindTooltip();
+    });
+  }
+  var layer = L.geoJSON(null, {
+    attribution: {{ this.attribution }},
+    style: function (feature) {
+      var id = (feature.properties || {}).id;
+      return Object.assign({className: id ? 'region region-' + id : 'region'}, pending);
+    }
+  }).addTo(map);
+  kurilView.on(function (next) { view = next; apply(); });
   {{ this.load_js }}
-  kurilLoad({{ this.source }}).then(function (data) { layer.addData(data); })
+  kurilLoad({{ this.source }}).then(function (data) { layer.addData(data); apply(); })
     .catch(function (error) { console.error('context land:', error); });
 })();

@@ -1,1 +1,1 @@
-if (window.kurilIslands) window.kurilIslands.show({{ this.view }});
+if (window.kurilView) window.kurilView.show({{ this.view }});

@@ -1,0 +1,28 @@
+(function () {
+  // Every boundary line, drawn once ('boundary boundary-<id>'); each view shows only the
+  // lines it lists. A line's tooltip names it; a click opens the same text with its link.
+  var map = {{ this._parent.get_name() }};
+  var lines = {};
+  {{ this.hub_js }}
+  {{ this.tooltip_js }}
+  var group = L.featureGroup().addTo(map);
+  {{ this.lines }}.forEach(function (line) {
+    var path = L.polyline(line.latlngs, Object.assign({
+      pane: 'boundaries', className: 'boundary boundary-' + line.id
+    }, line.style));
+    kurilTip(path, line.html);
+    path.bindPopup(line.html, {className: 'kuril-boundary-popup', maxWidth: 260,
+                               autoPanPadding: [12, 12]});
+    lines[line.id] = path;
+  });
+  function show(ids) {
+    Object.keys(lines).forEach(function (id) {
+      var shown = ids === null || ids.indexOf(id) !== -1;
+      if (shown && !group.hasLayer(lines[id])) group.addLayer(lines[id]);
+      if (!shown && group.hasLayer(lines[id])) group.removeLayer(lines[id]);
+    });
+  }
+  show([]);  // none until a view lists them
+  window.kurilBoundaries = {group: group, lines: lines};
+  kurilView.on(function (view) { show(view.boundaries || []); });
+})();

@@ -14,14 +14,22 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from geo.boundaries import boundaries_at
+from geo.boundaries import boundaries_at, boundary_lines
 from geo.claims import claims_table
 from geo.config import Settings
 from geo.islands import display_name, load_context, load_islands, load_locator
 from geo.join import join_at, to_geojson
 from geo.load import Dataset, load_dataset
 from geo.map.assets import Assets, leaflet_assets
-from geo.map.build import Label, build_base_map, context_geojson, island_labels, islands_geojson
+from geo.map.build import (
+    Label,
+    build_base_map,
+    context_geojson,
+    island_labels,
+    islands_geojson,
+    locator_geojson,
+)
+from geo.map.lines import BoundaryLine
 from geo.map.served import shapes
 from geo.map.tiles import tiles_enabled
 from geo.map.view import IslandData, island_data
@@ -112,6 +120,15 @@ class Site:
         return islands_geojson(self.islands)
 
     @cached_property
+    def locator_geojson(self) -> str:
+        return locator_geojson(self.locator)
+
+    @cached_property
+    def lines(self) -> tuple[BoundaryLine, ...]:
+        """Every boundary line, as the base map draws them."""
+        return boundary_lines(self.dataset)
+
+    @cached_property
     def labels(self) -> tuple[Label, ...]:
         return island_labels(self.islands)
 
@@ -186,6 +203,8 @@ class Site:
             self.labels,
             self.assets(serving),
             tiles_enabled(self.settings.tiles),
+            boundaries=self.lines,
+            locator=shapes("locator", self.locator_geojson, serving, static),
         )
 
 

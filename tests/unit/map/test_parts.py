@@ -62,12 +62,15 @@ def test_the_payload_carries_region_styles_and_the_lines_shown():
     assert '"coordinates"' not in json.dumps(view)
 
 
-def test_the_payload_without_regions_is_empty_there():
-    view = view_payload(SITE.island_view(SITE.stop_dates[0]), None)
-    assert view["regions"] == {}
-    assert view["regionTooltips"] == {}
-    assert view["boundaries"] == []
-    assert view["selected"] is None
+def test_the_site_payload_colours_every_region_and_lists_the_lines_in_force():
+    first = view_payload(SITE.island_view(SITE.stop_dates[0]), None)
+    assert set(first["regions"]) == set(first["regionTooltips"]) == set(REGION_IDS)
+    assert first["regions"]["kamchatka"]["fillColor"] == PALETTE["unclaimed"]
+    assert first["regions"]["hokkaido"]["fillColor"] == PALETTE["undisputed"]
+    assert first["boundaries"] == []  # no boundary agreed before 1855
+    assert first["selected"] is None
+    today = view_payload(SITE.island_view(SITE.stop_dates[-1]), None)
+    assert today["boundaries"] == ["administration-1945", "japan-claim-1955", "article-9-1956"]
 
 
 def test_the_selected_island_keeps_its_fill_colour_in_its_stroke():

@@ -17,7 +17,7 @@ from geo.map.clicks import click_signature, clicked_island
 from geo.map.view import island_layer
 from geo.site import Site, current
 from geo.text import md_escape, slug
-from geo.timeline import MAP_MARK, era_counts, era_of
+from geo.timeline import MAP_MARK, era_counts, era_of, era_start
 from geo.urlstate import ViewState, parse_query, to_query, url_differs
 
 PAGE_SIZE = 20
@@ -60,6 +60,12 @@ def date_moved() -> None:  # the slider moved by hand: stop playing
 def stepped(offset: int) -> None:
     player.move(state, site.stop_dates, offset)
     view_changed()
+
+
+def era_chosen() -> None:  # an era: its first stop (choosing none keeps the date)
+    if state["era"]:
+        player.jump(state, era_start(site.stop_dates, state["era"]))
+        view_changed()
 
 
 def play_toggled() -> None:
@@ -112,7 +118,8 @@ def play_step() -> None:
 
 
 def timeline() -> dt.date:
-    """The slider, and under it the eras, as wide as their share of the stops."""
+    """The slider; under it Previous / Play / Next and the eras (choosing one goes to
+    its first stop), in one row that wraps on a phone."""
     date: dt.date = st.select_slider(
         f"Timeline: {len(site.stop_dates)} dated stops; {MAP_MARK} the map changes",
         options=site.stop_dates,
@@ -120,10 +127,13 @@ def timeline() -> dt.date:
         format_func=site.stop_label,
         on_change=date_moved,
     )
-    eras = era_counts(site.stop_dates)
-    strip = st.columns([n for _e, n in eras], gap=None, wrap=False)
-    for col, (era, _n) in zip(strip, eras, strict=True):
-        col.caption(present.era_markdown(era.label, era == era_of(date)))
+    state["era"] = era_of(date).label  # the era control shows the date's era
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.button("◀ Previous", "prev", on_click=stepped, args=(-1,))
+        st.button("⏸ Pause" if state["playing"] else "▶ Play", "play", on_click=play_toggled)
+        st.button("Next ▶", "next", on_click=stepped, args=(1,))
+        eras = [era.label for era, _n in era_counts(site.stop_dates)]
+        st.segmented_control("Era", eras, key="era", on_change=era_chosen)
     return date
 
 
@@ -153,11 +163,6 @@ def dated_view() -> None:
         st.markdown(page.legend(site, date))
 
     with panel_col:
-        back, play, ahead = st.columns(3, wrap=False)
-        back.button("◀ Previous", "prev", on_click=stepped, args=(-1,), width="stretch")
-        playing = "⏸ Pause" if state["playing"] else "▶ Play"
-        play.button(playing, "play", on_click=play_toggled, width="stretch")
-        ahead.button("Next ▶", "next", on_click=stepped, args=(1,), width="stretch")
         st.container(border=True).markdown(page.stop(site, date))
         island = st.selectbox(
             "Island (or click one on the map)",

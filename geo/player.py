@@ -43,6 +43,12 @@ def move(state: State, dates: list[dt.date], offset: int) -> None:
     state["playing"] = False
 
 
+def jump(state: State, date: dt.date) -> None:
+    """To a date chosen by hand (an era's first stop), which stops playing."""
+    state["date"] = date
+    state["playing"] = False
+
+
 def tick(state: State, dates: list[dt.date], now: float) -> bool:
     """A timer run while playing: one step on once most of an interval has passed
     since the last (other reruns in between do not step), stopping at the last

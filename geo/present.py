@@ -154,11 +154,6 @@ def legend_markdown(
     return "  \n".join(rows)
 
 
-def era_markdown(label: str, current: bool) -> str:
-    """One era of the strip under the timeline; the era of the date in bold."""
-    return f"**{md_escape(label)}**" if current else md_escape(label)
-
-
 def overview_markdown(names: dict[str, str], statuses: dict[str, IslandStatus]) -> str:
     """One line per island: its name and status label."""
     return "  \n".join(

@@ -87,6 +87,11 @@ def era_counts(dates: list[dt.date]) -> list[tuple[Era, int]]:
     return [(era, n) for era, n in counts if n]
 
 
+def era_start(dates: list[dt.date], label: str) -> dt.date:
+    """The first stop of the era called `label`."""
+    return next(d for d in dates if era_of(d).label == label)
+
+
 def step(dates: list[dt.date], date: dt.date, offset: int) -> dt.date:
     """The stop `offset` stops from `date`, held at the first and the last."""
     index = dates.index(date) + offset

@@ -234,9 +234,16 @@ def test_play_at_the_end_starts_again_and_pause_or_a_slider_move_stops_it(run_ap
     assert at.select_slider(key="date").value == SIGNED
 
 
-def test_the_eras_strip_marks_the_era_of_the_date(run_app):
+def test_the_era_control_follows_the_date_and_goes_to_an_era(run_app):
     at = run_app(date=SIGNED.isoformat())
-    captions = [c.value for c in at.caption]
-    assert "**1956–91**" in captions
-    assert "1945–56" in captions
+    era = at.segmented_control(key="era")
+    assert era.value == "1956–91"
+    assert list(era.options) == ["to 1945", "1945–56", "1956–91", "1991–"]
     assert "Map key, 19 Oct 1956" in text_of(at)
+    era.set_value("1945–56").run()
+    first = next(d for d in STOPS if d >= dt.date(1945, 8, 9))
+    assert at.select_slider(key="date").value == first
+    assert at.query_params["date"] == first.isoformat()
+    assert at.segmented_control(key="era").value == "1945–56"
+    at.select_slider(key="date").set_value(STOPS[-1]).run()
+    assert at.segmented_control(key="era").value == "1991–"

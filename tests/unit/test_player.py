@@ -47,3 +47,10 @@ def test_previous_and_next_stop_playing_and_hold_at_the_ends():
     assert state["date"] == DATES[2]
     player.move(state, DATES, -5)
     assert state["date"] == DATES[0]
+
+
+def test_a_jump_goes_to_the_date_and_stops_playing():
+    state = fresh(DATES[0])
+    player.toggle(state, DATES, 0.0)
+    player.jump(state, DATES[2])
+    assert (state["date"], state["playing"]) == (DATES[2], False)

@@ -9,6 +9,7 @@ from geo.timeline import (
     MAP_MARK,
     era_counts,
     era_of,
+    era_start,
     map_state,
     short_title,
     step,
@@ -61,6 +62,8 @@ def test_eras_share_the_slider_by_their_number_of_stops():
     assert sum(n for _, n in counts) == len(SITE.stop_dates)
     assert era_of(dt.date(1956, 10, 19)).label == "1956–91"
     assert era_of(dt.date(1956, 10, 18)).label == "1945–56"
+    assert era_start(SITE.stop_dates, "1956–91") == dt.date(1956, 10, 19)
+    assert era_start(SITE.stop_dates, "to 1945") == SITE.stop_dates[0]
 
 
 def test_step_moves_between_stops_and_holds_at_the_ends():

@@ -146,6 +146,6 @@ def test_hostile_text_is_shown_as_text_and_never_runs(hostile_server, page):
 
 def test_island_heading_shows_the_name_literally(hostile_server, page):
     open_map(page, hostile_server + "/?island=shikotan")
-    heading = page.locator('[data-testid="stHeading"] h3').first
+    heading = page.locator('[data-testid="stMain"] [data-testid="stMarkdown"] h3').first
     heading.wait_for()
     assert heading.inner_text().strip() == hostile_display_name("shikotan")

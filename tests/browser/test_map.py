@@ -7,7 +7,6 @@ import re
 import pytest
 
 from geo.map.palette import PALETTE
-from geo.status import CATEGORIES
 from tests.conftest import repo_site
 from tests.support.browser import (
     MAP_FRAME,
@@ -108,7 +107,7 @@ def test_legend_swatches_show_the_map_colours(server, page):
     swatches = page.get_by_text("■■", exact=True)
     swatches.first.wait_for()
     shown = swatches.evaluate_all("els => els.map(e => getComputedStyle(e).color)")
-    expected = [PALETTE[c] for c in CATEGORIES]
+    expected = [PALETTE[c] for c, _label in repo_site().model.legend_at(repo_site().stop_dates[-1])]
     assert shown == [
         f"rgb({int(h[1:3], 16)}, {int(h[3:5], 16)}, {int(h[5:7], 16)})" for h in expected
     ]

@@ -92,5 +92,9 @@
     layer.addData(data);
     layer.eachLayer(makeFocusable);
     apply();
-  }).catch(function (error) { console.error('island shapes:', error); });
+    kurilView.markIslandsDrawn();
+  }).catch(function (error) {
+    kurilView.markIslandsDrawn();  // the rest of the map still comes
+    console.error('island shapes:', error);
+  });
 })();

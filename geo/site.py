@@ -29,6 +29,7 @@ from geo.map.build import (
     islands_geojson,
     locator_geojson,
 )
+from geo.map.elements import lines_json
 from geo.map.lines import BoundaryLine
 from geo.map.served import shapes
 from geo.map.tiles import tiles_enabled
@@ -129,6 +130,10 @@ class Site:
         return boundary_lines(self.dataset)
 
     @cached_property
+    def lines_json(self) -> str:
+        return lines_json(self.lines)
+
+    @cached_property
     def labels(self) -> tuple[Label, ...]:
         return island_labels(self.islands)
 
@@ -204,6 +209,7 @@ class Site:
             self.assets(serving),
             tiles_enabled(self.settings.tiles),
             boundaries=self.lines,
+            lines_source=shapes("lines", self.lines_json, serving, static),
             locator=shapes("locator", self.locator_geojson, serving, static),
         )
 

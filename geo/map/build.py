@@ -26,6 +26,7 @@ from geo.map.elements import (
     MapLabel,
     ViewControls,
     WheelZoom,
+    lines_json,
     read_js,
 )
 from geo.map.lines import BoundaryLine
@@ -136,10 +137,12 @@ def build_base_map(
     *,
     boundaries: Sequence[BoundaryLine] = (),
     locator: Shapes | None = None,
+    lines_source: Shapes | None = None,
     context_labels: Sequence[MapLabel] = CONTEXT_LABELS,
 ) -> folium.Map:
     """The part of the map that is the same at every date. `boundaries`: every line
-    any date shows (each view lists the ones in force); `locator`: the inset's
+    any date shows (each view lists the ones in force), fetched from `lines_source`
+    (their `lines_json`, served) or else sent inline; `locator`: the inset's
     GeoJSON (features with id, role and name_en), no inset without it."""
     m = folium.Map(
         location=CENTER,
@@ -176,10 +179,11 @@ def build_base_map(
     folium.map.CustomPane("labels", z_index=650, pointer_events=False).add_to(m)
     ContextLand(context, context_style(tiles), COASTLINE_ATTRIBUTION).add_to(m)
     IslandShapes(islands).add_to(m)
-    BoundaryLines(boundaries).add_to(m)
+    lines = lines_source or Shapes(text=lines_json(boundaries))
+    BoundaryLines(lines).add_to(m)
     IslandLabels(labels, placed=context_labels).add_to(m)
     if locator is not None:
-        Locator(locator, LOCATOR_LABELS, boundaries, LOCATOR_TEXT).add_to(m)
+        Locator(locator, LOCATOR_LABELS, lines, LOCATOR_TEXT).add_to(m)
     WheelZoom(WHEEL_HINT).add_to(m)
     ViewControls(FIT, RESET_LABEL).add_to(m)
     return m

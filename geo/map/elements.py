@@ -200,17 +200,23 @@ def line_values(
     return values
 
 
-class BoundaryLines(Script):
+def lines_json(lines: Sequence[BoundaryLine]) -> str:
+    """The lines as one JSON document (`line_values`): a Shapes source, so they are
+    fetched once like the land and not sent again with every date."""
+    return json.dumps(line_values(lines), ensure_ascii=False, separators=(",", ":"))
+
+
+class BoundaryLines(ShapesLayer):
     """Every boundary line, drawn once as a path with the classes
     'boundary boundary-<id>', styled by its kind, in a pane above the land; a view
     shows the lines it lists and hides the others. Hover names a line and its
-    reference; a click opens the same with the reference's link."""
+    reference; a click opens the same with the reference's link. `source` holds
+    `lines_json`."""
 
     _template = script_template("boundaries")
 
-    def __init__(self, lines: Sequence[BoundaryLine]) -> None:
-        super().__init__("BoundaryLines")
-        self.lines = js_value(line_values(lines))
+    def __init__(self, source: Shapes) -> None:
+        super().__init__("BoundaryLines", source)
 
 
 class Locator(ShapesLayer):
@@ -226,12 +232,12 @@ class Locator(ShapesLayer):
         self,
         source: Shapes,
         labels: Sequence[MapLabel],
-        lines: Sequence[BoundaryLine],
+        lines: Shapes,
         text: dict[str, str],
     ) -> None:
         super().__init__("Locator", source)
         self.labels = js_value(label_values(labels))
-        self.lines = js_value(line_values(lines, html=False, weight=1))
+        self.lines = js_value(lines.source())  # lines_json; drawn thinner here
         self.text = js_value(text)
         self.pending = js_value(CONTEXT_LOCATOR)
         self.island_edge = js_value(ISLAND_EDGE)

@@ -6,15 +6,19 @@
   {{ this.hub_js }}
   {{ this.tooltip_js }}
   var group = L.featureGroup().addTo(map);
-  {{ this.lines }}.forEach(function (line) {
-    var path = L.polyline(line.latlngs, Object.assign({
-      pane: 'boundaries', className: 'boundary boundary-' + line.id
-    }, line.style));
-    kurilTip(path, line.html);
-    path.bindPopup(line.html, {className: 'kuril-boundary-popup', maxWidth: 260,
-                               autoPanPadding: [12, 12]});
-    lines[line.id] = path;
-  });
+  var wanted = [];
+  function draw(data) {  // the lines, once fetched
+    data.forEach(function (line) {
+      var path = L.polyline(line.latlngs, Object.assign({
+        pane: 'boundaries', className: 'boundary boundary-' + line.id
+      }, line.style));
+      kurilTip(path, line.html);
+      path.bindPopup(line.html, {className: 'kuril-boundary-popup', maxWidth: 260,
+                                 autoPanPadding: [12, 12]});
+      lines[line.id] = path;
+    });
+    show(wanted);
+  }
   function show(ids) {
     Object.keys(lines).forEach(function (id) {
       var shown = ids === null || ids.indexOf(id) !== -1;
@@ -24,5 +28,8 @@
   }
   show([]);  // none until a view lists them
   window.kurilBoundaries = {group: group, lines: lines};
-  kurilView.on(function (view) { show(view.boundaries || []); });
+  kurilView.on(function (view) { wanted = view.boundaries || []; show(wanted); });
+  {{ this.load_js }}
+  kurilLoad({{ this.source }}).then(draw)
+    .catch(function (error) { console.error('boundary lines:', error); });
 })();

@@ -61,11 +61,14 @@
       }
     }).addTo(mini);
     var lines = {};
-    {{ this.lines }}.forEach(function (line) {
-      lines[line.id] = L.polyline(line.latlngs, Object.assign(
-        {interactive: false, className: 'locator-boundary locator-boundary-' + line.id},
-        line.style));
-    });
+    kurilLoad({{ this.lines }}).then(function (data) {  // the main map's, drawn thinner
+      data.forEach(function (line) {
+        lines[line.id] = L.polyline(line.latlngs, Object.assign(
+          {interactive: false, className: 'locator-boundary locator-boundary-' + line.id},
+          line.style, {weight: 1}));
+      });
+      apply();
+    }).catch(function (error) { console.error('locator lines:', error); });
     {{ this.labels }}.forEach(function (label) {
       L.marker(label[0], {
         icon: L.divIcon({html: label[1], className: 'map-label-icon', iconSize: [0, 0],

@@ -10,15 +10,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import ISLAND_IDS, page, player, present
-from geo.claims import filter_claims
 from geo.downloads import downloads_at
 from geo.errors import DataError
-from geo.map.clicks import click_signature, clicked_island
+from geo.map.clicks import new_click
 from geo.map.view import island_layer
 from geo.site import Site, current
 from geo.text import md_escape, slug
 from geo.timeline import MAP_MARK, era_counts, era_of, era_start
-from geo.urlstate import ViewState, parse_query, to_query, url_differs
+from geo.urlstate import ViewState, to_query, url_differs
 
 PAGE_SIZE = 20
 FILTERS = ("f_speaker", "f_topic", "f_source")
@@ -73,30 +72,15 @@ def play_toggled() -> None:
         view_changed()
 
 
-def map_clicked() -> None:
-    """A click on an island selects it (the same click is not applied twice)."""
-    returned = state.get("map")
-    signature = click_signature(returned)
-    if signature and signature != state.get("map_click"):
-        state["map_click"] = signature
-        state["island"] = clicked_island(returned)
+def map_clicked() -> None:  # a click on an island selects it, once
+    if click := new_click(state.get("map"), state.get("map_click")):
+        state["island"], state["map_click"] = click
         view_changed()
 
 
 # --- URL -> state, once per session -----------------------------------------------------------
 if "url_synced" not in state:
-    initial, notices = parse_query(url_params(), site.choices)
-    state.update(
-        date=initial.date,
-        island=initial.island,
-        f_speaker=[site.speaker_by_slug[s] for s in initial.speakers],
-        f_topic=list(initial.topics),
-        f_source=list(initial.sources),
-        notices=notices,
-        limit=PAGE_SIZE,
-        url_synced=True,
-    )
-    player.start(state)
+    state.update(page.session_start(site, url_params(), PAGE_SIZE))
 
 # --- header: the same at every date, outside the dated view -----------------------------------
 st.title("Kuril Islands / Northern Territories dispute")
@@ -138,9 +122,8 @@ def timeline() -> dt.date:
 
 
 def dated_view() -> None:
-    """Everything that follows the date and the selection. A fragment: the slider, a
-    click on the map and the island box rerun only this part, so the browser does not
-    re-render the header and sidebar on every step (the filters rerun the whole page)."""
+    """Everything that follows the date and the selection; a fragment, so a step does not
+    re-render the header and sidebar (the filters rerun the whole page)."""
     play_step()
     map_clicked()  # st_folium keeps its last value under its key
     speakers, topics, sources = (list(state[key]) for key in FILTERS)
@@ -173,26 +156,20 @@ def dated_view() -> None:
         )
         st.markdown(page.panel(site, island, date))
 
-        shown = filter_claims(
-            site.claims, date=date, island=island, speakers=speakers, topics=topics, sources=sources
-        )
-        filtered = bool(speakers or topics or sources)
-        heading, caption = page.claims_heading(site, island, len(shown), date, filtered)
-        st.markdown(heading)
-        st.caption(caption)
-        limit = state["limit"]
-        if len(shown):
-            st.markdown(present.claims_markdown(shown.head(limit).to_dict("records"), island))
-        if len(shown) > limit:
-            st.button(f"Show {min(PAGE_SIZE, len(shown) - limit)} more", "more", on_click=show_more)
+        shown = page.claims(site, date, island, speakers, topics, sources)
+        st.markdown(shown.heading)
+        st.caption(shown.caption)
+        limit, rows = state["limit"], shown.rows
+        if len(rows):
+            st.markdown(present.claims_markdown(rows.head(limit).to_dict("records"), island))
+        if len(rows) > limit:
+            st.button(f"Show {min(PAGE_SIZE, len(rows) - limit)} more", "more", on_click=show_more)
 
     st.markdown("### Positions at this date")
-    for col, block in zip(
-        st.columns(2), present.positions_markdown(site.model.dispute_at(date)), strict=True
-    ):
+    for col, block in zip(st.columns(2), page.positions(site, date), strict=True):
         col.markdown(block)
 
-    for col, file in zip(st.columns(2), downloads_at(site, date, shown), strict=True):
+    for col, file in zip(st.columns(2), downloads_at(site, date, shown.rows), strict=True):
         col.download_button(file.label, file.make, file.file_name, file.mime, on_click="ignore")
 
     # --- state -> URL ---------------------------------------------------------------------
@@ -202,8 +179,7 @@ def dated_view() -> None:
 
 
 def sidebar() -> None:
-    """Filters, about and sources. Drawn after the dated view, so a first visit gets
-    the map first; the filters' values are in session state from the start."""
+    """Filters, about and sources; drawn after the dated view, so the map comes first."""
     topics, sources = site.dataset.topics, site.dataset.sources
     with st.sidebar:
         st.markdown("### Filter the claims")

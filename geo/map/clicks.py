@@ -27,3 +27,13 @@ def click_signature(returned: Any) -> str | None:
     if island is None:
         return None
     return json.dumps([island, returned.get("last_object_clicked")], sort_keys=True, default=str)
+
+
+def new_click(returned: Any, last: str | None) -> tuple[str, str] | None:
+    """(island, signature) of a click on an island not applied yet (`last` is the
+    signature of the one applied before), else None."""
+    signature = click_signature(returned)
+    island = clicked_island(returned)
+    if signature is None or island is None or signature == last:
+        return None
+    return island, signature

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
 from geo import page
 from tests.conftest import repo_site
 
@@ -30,3 +32,21 @@ def test_the_claims_heading_names_the_island():
     heading, caption = page.claims_heading(SITE, "iturup", 3, SIGNED, filtered=True)
     assert heading == "#### Claims about Iturup / Etorofu"
     assert caption.startswith("3 claim(s) said by 19 Oct 1956 (filtered)")
+
+
+def test_a_session_starts_from_the_url_with_its_notices():
+    state = page.session_start(
+        SITE, {"date": ["1956-10-19"], "island": ["Etorofu"], "lang": ["xx"]}, page_size=20
+    )
+    assert (state["date"], state["island"]) == (SIGNED, "iturup")
+    assert state["playing"] is False
+    assert state["limit"] == 20
+    assert any("lang" in n for n in state["notices"])
+
+
+def test_the_claims_at_a_view_are_filtered_and_counted():
+    shown = page.claims(SITE, SIGNED, "shikotan", [], [], [])
+    assert (shown.rows["said_on"] <= pd.Timestamp(SIGNED)).all()
+    assert shown.caption.startswith(f"{len(shown.rows)} claim(s) said by 19 Oct 1956")
+    later = page.claims(SITE, SITE.stop_dates[-1], None, [], [], [])
+    assert len(later.rows) > len(shown.rows)

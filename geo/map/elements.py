@@ -179,25 +179,18 @@ class IslandLabels(MacroElement):
         )
 
 
-def line_values(
-    lines: Sequence[BoundaryLine], html: bool = True, weight: float | None = None
-) -> list[dict[str, object]]:
-    """The lines as the scripts take them: id, [lat, lon] pairs, style (and HTML);
-    `weight` overrides the kind's stroke width (the locator's lines are thinner)."""
-    values: list[dict[str, object]] = []
-    for line in lines:
-        style = boundary_style(line.kind)
-        if weight is not None:
-            style["weight"] = weight
-        value: dict[str, object] = {
+def line_values(lines: Sequence[BoundaryLine]) -> list[dict[str, object]]:
+    """The lines as the scripts take them: id, [lat, lon] pairs, style and HTML (the
+    locator draws the same lines thinner, in its script)."""
+    return [
+        {
             "id": line.id,
             "latlngs": [list(p) for p in line.latlngs],
-            "style": style,
+            "style": boundary_style(line.kind),
+            "html": boundary_html(line),
         }
-        if html:
-            value["html"] = boundary_html(line)
-        values.append(value)
-    return values
+        for line in lines
+    ]
 
 
 def lines_json(lines: Sequence[BoundaryLine]) -> str:

@@ -14,14 +14,14 @@ from geo.downloads import downloads_at
 from geo.errors import DataError
 from geo.map.clicks import new_click
 from geo.map.view import island_layer
+from geo.search import MAX_QUERY, Query
 from geo.site import Site, current
-from geo.text import md_escape, slug
+from geo.text import format_date, md_escape
 from geo.timeline import MAP_MARK, era_counts, era_of, era_start
 from geo.urlstate import ViewState, to_query, url_differs
 
-PAGE_SIZE = 20
-FILTERS = ("f_speaker", "f_topic", "f_source")
 MAP_HEIGHT = 560
+CLAIMS_HEIGHT = 500  # the claims list scrolls inside a box this tall
 
 st.set_page_config(page_title="Kuril Islands dispute map", page_icon="🗾", layout="wide")
 
@@ -31,6 +31,7 @@ except DataError as error:
     st.error(f"The data could not be loaded, so nothing is shown. {md_escape(str(error))}")
     st.stop()
 state = st.session_state
+embedded = bool(st.context.is_embedded)  # ?embed=true: map, timeline and island panel only
 
 
 def url_params() -> dict[str, list[str]]:
@@ -38,17 +39,13 @@ def url_params() -> dict[str, list[str]]:
 
 
 # --- callbacks: what a widget changes besides its own value -----------------------------------
-def list_changed() -> None:  # another date, island or filter: the list restarts at one page
-    state["limit"] = PAGE_SIZE
+def list_changed() -> None:  # another filter or search: the list starts at its first page
+    state["page"] = 0
 
 
-def view_changed() -> None:  # another date or island: the link's notices no longer apply
-    state["notices"] = []
+def view_changed() -> None:  # another date or island: the link's notices and claim go
+    state["notices"], state["claim"] = [], None
     list_changed()
-
-
-def show_more() -> None:
-    state["limit"] += PAGE_SIZE
 
 
 def date_moved() -> None:  # the slider moved by hand: stop playing
@@ -61,10 +58,14 @@ def stepped(offset: int) -> None:
     view_changed()
 
 
+def jumped(date: dt.date) -> None:
+    player.jump(state, date)
+    view_changed()
+
+
 def era_chosen() -> None:  # an era: its first stop (choosing none keeps the date)
     if state["era"]:
-        player.jump(state, era_start(site.stop_dates, state["era"]))
-        view_changed()
+        jumped(era_start(site.stop_dates, state["era"]))
 
 
 def play_toggled() -> None:
@@ -78,17 +79,26 @@ def map_clicked() -> None:  # a click on an island selects it, once
         view_changed()
 
 
+def paged(offset: int) -> None:
+    state["page"] += offset
+
+
+def cite_toggled(claim: str) -> None:
+    state["cited"] = None if state["cited"] == claim else claim
+
+
 # --- URL -> state, once per session -----------------------------------------------------------
 if "url_synced" not in state:
-    state.update(page.session_start(site, url_params(), PAGE_SIZE))
+    state.update(page.session_start(site, url_params()))
 
 # --- header: the same at every date, outside the dated view -----------------------------------
+st.html(page.CSS)
 st.title("Kuril Islands / Northern Territories dispute")
 st.caption(
     "Iturup (Etorofu), Kunashir (Kunashiri), Shikotan and the Habomai islets, administered "
     "by Russia and claimed by Japan: their status at each date, and what officials said."
 )
-for notice in state["notices"]:
+for notice in page.notices_shown(state["notices"]):
     st.warning(md_escape(notice), icon="⚠️")
 
 
@@ -121,14 +131,87 @@ def timeline() -> dt.date:
     return date
 
 
+def claims_list(shown: page.ClaimsView, filters: page.Filters) -> None:
+    """The claims: search, filters, the count, a page of cards in a scroll box."""
+    st.markdown(shown.heading)
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        st.text_input(
+            "Search the claims (words, speaker, occasion, outlet)",
+            key="q",
+            max_chars=MAX_QUERY,
+            on_change=list_changed,
+            placeholder="e.g. Lavrov, 1956, peace treaty",
+        )
+        with st.popover("Filters" + (" (on)" if filters else "")):
+            for label, options, key, labels in (
+                ("Speaker", site.speaker_names, "f_speaker", str),
+                ("Topic", list(site.dataset.topics), "f_topic", site.topic_label),
+                ("Source", list(site.dataset.sources), "f_source", site.source_label),
+            ):
+                st.multiselect(label, options, key=key, format_func=labels, on_change=list_changed)
+    st.caption(shown.count)
+    if shown.empty:
+        st.info(md_escape(shown.empty))
+        if shown.next_stop:
+            label = f"Go to {format_date(shown.next_stop)}, the first stop with claims here"
+            st.button(label, "to_claims", on_click=jumped, args=(shown.next_stop,))
+    if shown.cards:
+        with st.container(height=CLAIMS_HEIGHT):
+            for card in shown.cards:
+                with st.container(border=True):
+                    st.markdown(card.markdown)
+                    st.button(
+                        card.cite_label,
+                        f"cite-{card.id}",
+                        icon=":material/format_quote:",
+                        on_click=cite_toggled,
+                        args=(card.id,),
+                        type="tertiary",
+                    )
+                    if state["cited"] == card.id:
+                        cite = page.claim_cite(site, card.id, base_url(), dt.date.today())
+                        st.code(cite.plain, language=None, wrap_lines=True)
+                        st.code(cite.bibtex, language="bibtex", wrap_lines=True)
+    if shown.pages > 1:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.button("← Newer", "page_prev", on_click=paged, args=(-1,), disabled=shown.page == 0)
+            st.caption(f"Page {shown.page + 1} of {shown.pages}")
+            st.button(
+                "Older →",
+                "page_next",
+                on_click=paged,
+                args=(1,),
+                disabled=shown.page + 1 >= shown.pages,
+            )
+
+
+def base_url() -> str:
+    return st.context.url or ""
+
+
+def share(view: ViewState, date: dt.date, shown: page.ClaimsView) -> None:
+    """The view's link (with a copy button), its citation, and the downloads."""
+    link_col, cite_col, files_col = st.columns([4, 1, 1], vertical_alignment="center")
+    link_col.code(page.view_url(base_url(), view), language=None)
+    with cite_col.popover("Cite this view", icon=":material/format_quote:"):
+        cite = page.view_cite(site, view, base_url(), dt.date.today())
+        st.code(cite.plain, language=None, wrap_lines=True)
+        st.code(cite.bibtex, language="bibtex", wrap_lines=True)
+    with files_col.popover("Download", icon=":material/download:"):
+        st.caption(f"The map and data at {format_date(date)}")
+        for file in downloads_at(site, date, shown.rows):
+            st.download_button(file.label, file.make, file.file_name, file.mime, on_click="ignore")
+
+
 def dated_view() -> None:
     """Everything that follows the date and the selection; a fragment, so a step does not
-    re-render the header and sidebar (the filters rerun the whole page)."""
+    re-render the header and the about box."""
     play_step()
     map_clicked()  # st_folium keeps its last value under its key
-    speakers, topics, sources = (list(state[key]) for key in FILTERS)
+    filters = page.Filters(*(tuple(state[k]) for k in ("f_speaker", "f_topic", "f_source")))
+    query = Query.parse(state["q"])
     date = timeline()
-    island: str | None = state["island"]  # the selectbox below is keyed on it
+    island = None if state["island"] == page.ALL else state["island"]
 
     # Layout first, then the map before anything else: the browser handles the deltas in
     # the order they come, so the map repaints before it re-renders the text around it.
@@ -146,54 +229,36 @@ def dated_view() -> None:
         st.markdown(page.legend(site, date))
 
     with panel_col:
-        st.container(border=True).markdown(page.stop(site, date))
-        island = st.selectbox(
+        st.container(border=True, height=240).markdown(page.stop(site, date))
+        st.selectbox(
             "Island (or click one on the map)",
-            options=[None, *ISLAND_IDS],
+            options=[page.ALL, *ISLAND_IDS],
             key="island",
-            format_func=site.island_label,
+            format_func=lambda i: site.island_label(None if i == page.ALL else i),
             on_change=view_changed,
         )
         st.markdown(page.panel(site, island, date))
+        if not embedded:
+            st.markdown("#### Positions at this date")
+            for block in page.positions(site, date):
+                st.markdown(block)
 
-        shown = page.claims(site, date, island, speakers, topics, sources)
-        st.markdown(shown.heading)
-        st.caption(shown.caption)
-        limit, rows = state["limit"], shown.rows
-        if len(rows):
-            st.markdown(present.claims_markdown(rows.head(limit).to_dict("records"), island))
-        if len(rows) > limit:
-            st.button(f"Show {min(PAGE_SIZE, len(rows) - limit)} more", "more", on_click=show_more)
-
-    st.markdown("### Positions at this date")
-    for col, block in zip(st.columns(2), page.positions(site, date), strict=True):
-        col.markdown(block)
-
-    for col, file in zip(st.columns(2), downloads_at(site, date, shown.rows), strict=True):
-        col.download_button(file.label, file.make, file.file_name, file.mime, on_click="ignore")
+    view = page.view_of(date, island, filters, query, state["claim"])
+    if not embedded:
+        shown = page.claims(site, date, island, filters, query, state["claim"], state["page"])
+        state["page"] = shown.page
+        share(view, date, shown)
+        claims_list(shown, filters)
 
     # --- state -> URL ---------------------------------------------------------------------
-    view = ViewState(date, island, tuple(map(slug, speakers)), tuple(topics), tuple(sources))
-    if url_differs(url_params(), query := to_query(view)):
-        st.query_params.from_dict(query)
+    if url_differs(url_params(), query_now := to_query(view)):
+        st.query_params.from_dict(query_now)
 
 
-def sidebar() -> None:
-    """Filters, about and sources; drawn after the dated view, so the map comes first."""
-    topics, sources = site.dataset.topics, site.dataset.sources
-    with st.sidebar:
-        st.markdown("### Filter the claims")
-        for label, options, key, labels in (
-            ("Speaker", site.speaker_names, "f_speaker", str),
-            ("Topic", list(topics), "f_topic", site.topic_label),
-            ("Source", list(sources), "f_source", site.source_label),
-        ):
-            st.multiselect(label, options, key=key, format_func=labels, on_change=list_changed)
-        st.markdown(present.about_markdown(sources))
-
-
-# The dated view first: on a first visit the map is on its way before the sidebar. While
+# The dated view first: on a first visit the map is on its way before the rest. While
 # playing, a timer reruns it (and only it) to step on.
 state["timer_on"] = state["playing"]
 st.fragment(dated_view, run_every=player.PLAY_SECONDS if state["playing"] else None)()
-sidebar()
+if not embedded:
+    with st.expander("About this map and its sources"):
+        st.markdown(present.about_markdown(site.dataset.sources))

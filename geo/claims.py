@@ -1,5 +1,6 @@
 """The claims table: every claim with its source's details, newest first, and the
-vectorised filter behind the claims list and the CSV download."""
+vectorised filter (date, island, filters, search) behind the claims list and the
+CSV download."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Collection
 import pandas as pd
 
 from geo.load import Dataset
+from geo.search import Query, haystack
 from geo.text import format_date
 
 CLAIM_COLUMNS = [
@@ -33,6 +35,8 @@ CLAIM_COLUMNS = [
     "outlet",
     "original_publisher",
     "headline",
+    "published",
+    "published_precision",
     "url",
 ]
 
@@ -65,12 +69,19 @@ def claims_table(dataset: Dataset) -> pd.DataFrame:
                 "outlet": src.outlet,
                 "original_publisher": src.original_publisher,
                 "headline": src.headline,
+                "published": src.published,
+                "published_precision": src.published_precision,
                 "url": str(src.url) if src.url else "",
             }
         )
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     table["said_on"] = pd.to_datetime(table["said_on"])
-    return table.sort_values(["said_on", "id"], ascending=[False, True]).reset_index(drop=True)
+    table = table.sort_values(["said_on", "id"], ascending=[False, True]).reset_index(drop=True)
+    table[SEARCH_COLUMN] = haystack(table)
+    return table
+
+
+SEARCH_COLUMN = "_search"  # the folded text a search looks in; not downloaded
 
 
 def filter_claims(
@@ -80,8 +91,10 @@ def filter_claims(
     speakers: Collection[str] = (),
     topics: Collection[str] = (),
     sources: Collection[str] = (),
+    query: Query | None = None,
 ) -> pd.DataFrame:
-    """Claims said on or before `date` about `island` (named, or the whole dispute)."""
+    """Claims said on or before `date` about `island` (named, or the whole dispute),
+    by the speakers, on the topics, from the sources given, holding the query's words."""
     mask = pd.Series(True, index=table.index)
     if date is not None:
         mask &= table["said_on"] <= pd.Timestamp(date)
@@ -93,6 +106,8 @@ def filter_claims(
         mask &= _lists(table["topics"], topics)
     if sources:
         mask &= table["source"].isin(list(sources))
+    if query:
+        mask &= query.mask(table[SEARCH_COLUMN])
     return table[mask]
 
 

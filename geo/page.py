@@ -1,18 +1,35 @@
-"""The page's Markdown for one view (a date and an island), composed from the Site's
-data by the functions in geo.present: what app.py puts in each place."""
+"""The page's content for one view (a date, an island, filters, a search), composed
+from the Site's data by the functions in geo.present: what app.py puts in each place."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 
 from geo import player, present
+from geo.cite import Citation, claim_citation, view_citation
 from geo.claims import filter_claims
+from geo.search import Query
 from geo.site import Site
-from geo.text import md_escape
-from geo.urlstate import parse_query
+from geo.text import format_date, md_escape, slug
+from geo.urlstate import ViewState, parse_query, to_query
+
+CSS = Path(__file__).with_name("page.css")  # the page's few styles (a phone's title)
+ALL = "all"  # the island box's first option: the whole dispute
+PAGE_SIZE = 10  # claims per page
+MAX_NOTICES = 5  # notices about a link shown; the rest counted
+
+
+def notices_shown(notices: list[str], limit: int = MAX_NOTICES) -> list[str]:
+    """The first `limit` notices, then how many more there were."""
+    if len(notices) <= limit:
+        return list(notices)
+    more = len(notices) - limit
+    return [*notices[:limit], f"And {more} more problem{'s' if more != 1 else ''} with the link."]
 
 
 def legend(site: Site, date: dt.date) -> str:
@@ -36,57 +53,199 @@ def panel(site: Site, island: str | None, date: dt.date) -> str:
     return heading + present.island_markdown(row, statuses[island], dispute)
 
 
-def claims_heading(
-    site: Site, island: str | None, count: int, date: dt.date, filtered: bool
-) -> tuple[str, str]:
-    """The claims list's heading and caption."""
-    name = site.names[island] if island else None
-    return present.claims_heading(name, count, date, filtered)
+def positions(site: Site, date: dt.date) -> tuple[str, str]:
+    """Moscow's and Tokyo's positions at `date`."""
+    return present.positions_markdown(site.model.dispute_at(date))
 
 
 @dataclass(frozen=True)
-class Claims:
-    """The claims shown at a view: the rows (newest first), heading and caption."""
+class Filters:
+    """The claims filters: speaker names, topic ids, source ids."""
+
+    speakers: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.speakers or self.topics or self.sources)
+
+
+@dataclass(frozen=True)
+class Card:
+    """One claim on the page: its Markdown, id, and the label of its Cite button."""
+
+    id: str
+    markdown: str
+    cite_label: str
+    linked: bool = False
+
+
+@dataclass(frozen=True)
+class ClaimsView:
+    """The claims at a view: every match (newest first, for the CSV), the page of
+    cards shown (a linked claim first), and the words around them."""
 
     rows: pd.DataFrame
+    cards: tuple[Card, ...]
     heading: str
-    caption: str
+    count: str
+    page: int
+    pages: int
+    empty: str | None = None  # what is true when no claim is shown
+    next_stop: dt.date | None = None  # the next stop with a matching claim
+    ids: tuple[str, ...] = field(default=(), repr=False)
+
+
+def _card(row: dict, island: str | None, query: Query, linked: bool = False) -> Card:
+    surname = str(row["speaker"]).split()[-1] if str(row["speaker"]).split() else "claim"
+    return Card(
+        id=str(row["id"]),
+        markdown=present.claim_markdown(row, island, query, linked),
+        cite_label=f"Cite or link: {surname}, {row['date_label']}",
+        linked=linked,
+    )
 
 
 def claims(
     site: Site,
     date: dt.date,
     island: str | None,
-    speakers: list[str],
-    topics: list[str],
-    sources: list[str],
-) -> Claims:
-    """The claims said by `date` about `island` (or the dispute), filtered."""
+    filters: Filters,
+    query: Query,
+    linked: str | None = None,
+    page: int = 0,
+) -> ClaimsView:
+    """The claims said by `date` about `island` (or the dispute) that pass the filters
+    and hold the search's words; `linked` (a claim id said by `date`) comes first."""
+    table = site.claims
+    by_date = filter_claims(table, date=date, island=island)
     rows = filter_claims(
-        site.claims, date=date, island=island, speakers=speakers, topics=topics, sources=sources
+        table,
+        date=date,
+        island=island,
+        speakers=filters.speakers,
+        topics=filters.topics,
+        sources=filters.sources,
+        query=query,
     )
-    filtered = bool(speakers or topics or sources)
-    return Claims(rows, *claims_heading(site, island, len(rows), date, filtered))
+    pinned = table[(table["id"] == linked) & (table["said_on"] <= pd.Timestamp(date))]
+    rest = rows[rows["id"] != linked] if len(pinned) else rows
+    pages = max(1, -(-len(rest) // PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    shown = rest.iloc[page * PAGE_SIZE : (page + 1) * PAGE_SIZE].to_dict("records")
+    cards = [_card(r, island, query) for r in shown]
+    if len(pinned) and page == 0:
+        cards.insert(0, _card(pinned.iloc[0].to_dict(), island, query, linked=True))
+    name = site.names[island] if island else None
+    heading, count = present.claims_count(
+        name, len(rows), len(by_date), date, query.text, bool(filters)
+    )
+    if len(pinned):
+        count = f"The linked claim first. {count}"
+    empty, next_stop = None, None
+    if not len(rows):
+        empty, next_stop = _nothing_shown(site, island, filters, query)
+    return ClaimsView(
+        rows=rows,
+        cards=tuple(cards),
+        heading=heading,
+        count=count,
+        page=page,
+        pages=pages,
+        empty=empty,
+        next_stop=next_stop,
+        ids=tuple(c.id for c in cards),
+    )
 
 
-def positions(site: Site, date: dt.date) -> tuple[str, str]:
-    """Moscow's and Tokyo's positions at `date`."""
-    return present.positions_markdown(site.model.dispute_at(date))
+def _nothing_shown(
+    site: Site, island: str | None, filters: Filters, query: Query
+) -> tuple[str, dt.date | None]:
+    """What is true when no claim is shown at a date (none was said by then), and
+    the first stop with one."""
+    later = filter_claims(
+        site.claims,
+        island=island,
+        speakers=filters.speakers,
+        topics=filters.topics,
+        sources=filters.sources,
+        query=query,
+    )
+    narrowed = bool(filters or query)
+    if not len(later):
+        what = "No claim matches this search and these filters" if narrowed else "No claims"
+        return f"{what} at any date{' about ' + site.names[island] if island else ''}.", None
+    earliest = later.iloc[-1]  # newest first: the last is the first said
+    what = "matching statements" if narrowed else "statements"
+    about = f" about {site.names[island]}" if island else ""
+    first = format_date(earliest["said_on"].date(), str(earliest["date_precision"]))
+    return (
+        f"No {what}{about} in these sources before {first}.",
+        site.choices.claim_stop(str(earliest["id"])),
+    )
 
 
-def session_start(site: Site, params: dict[str, list[str]], page_size: int) -> dict[str, object]:
+def view_url(base: str, view: ViewState) -> str:
+    """The address of `view`: `base` (the app's URL) with the view's parameters."""
+    return f"{base}?{urlencode(to_query(view))}"
+
+
+def claim_cite(site: Site, claim: str, base: str, today: dt.date) -> Citation:
+    """The citation of a claim, with its permalink (`?claim=<id>`)."""
+    row = site.claims[site.claims["id"] == claim].iloc[0].to_dict()
+    permalink = f"{base}?{urlencode({'claim': claim})}"
+    return claim_citation(row, permalink, today)
+
+
+def view_cite(site: Site, view: ViewState, base: str, today: dt.date) -> Citation:
+    """The citation of the whole view: date, island, filters, search."""
+    parts = [format_date(view.date)]
+    if view.island:
+        parts.append(site.names[view.island])
+    names = [site.speaker_by_slug.get(s, s) for s in view.speakers]
+    for label, values in (
+        ("speaker", names),
+        ("topic", [site.topic_label(t) for t in view.topics]),
+        ("source", [site.source_label(s) for s in view.sources]),
+    ):
+        if values:
+            parts.append(f"{label}: {', '.join(values)}")
+    if view.query:
+        parts.append(f"search: {view.query}")
+    return view_citation(parts, view_url(base, view), view.date, today)
+
+
+def view_of(
+    date: dt.date, island: str | None, filters: Filters, query: Query, claim: str | None
+) -> ViewState:
+    """The ViewState of the page's widgets."""
+    return ViewState(
+        date,
+        island,
+        tuple(map(slug, filters.speakers)),
+        filters.topics,
+        filters.sources,
+        query.text,
+        claim,
+    )
+
+
+def session_start(site: Site, params: dict[str, list[str]]) -> dict[str, object]:
     """A new session's state from the URL: the view it names (widget keys: date,
-    island, f_speaker, f_topic, f_source), the notices about what it could not use,
-    one page of claims, and not playing."""
+    island, f_speaker, f_topic, f_source, q), the linked claim, the notices about
+    what the link could not use, the first page of claims, and not playing."""
     view, notices = parse_query(params, site.choices)
     state: dict[str, object] = {
         "date": view.date,
-        "island": view.island,
+        "island": view.island or ALL,
         "f_speaker": [site.speaker_by_slug[s] for s in view.speakers],
         "f_topic": list(view.topics),
         "f_source": list(view.sources),
+        "q": view.query,
+        "claim": view.claim,
+        "cited": view.claim,
         "notices": notices,
-        "limit": page_size,
+        "page": 0,
         "url_synced": True,
     }
     player.start(state)

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from geo.map.palette import THEME_COLOUR
 from geo.models import Event, Source
+from geo.search import Query
 from geo.status import DisputeStatus, IslandStatus, moscow_name
 from geo.text import format_date, md_escape
 
@@ -20,34 +21,60 @@ def md_link(label: str, url: str) -> str:
     return f"[{md_escape(label)}]({safe_url})"
 
 
-def quote_block(text: str) -> str:
-    return "\n".join("> " + md_escape(line) for line in text.splitlines() or [""])
+HIGHLIGHT = "#FFE066"  # a found word's background: dark text stays above 4.5:1 on it
 
 
-def claim_markdown(row: dict, island: str | None = None) -> str:
-    """One claim: the words, who said them, when, where, and the source link."""
-    if row["kind"] == "quote":
-        body = quote_block(f"“{row['text']}”")
-    else:
-        body = "*Reported position, not a direct quote:* " + md_escape(row["text"])
+def marked(text: str, query: Query | None = None) -> str:
+    """`text` escaped, with the places the query's words were found highlighted."""
+    spans = query.spans(text) if query else []
+    out, at = [], 0
+    for start, end in spans:
+        out.append(md_escape(text[at:start]))
+        out.append(f':color[{md_escape(text[start:end])}]{{background="{HIGHLIGHT}"}}')
+        at = end
+    out.append(md_escape(text[at:]))
+    return "".join(out)
+
+
+def source_label(row: Mapping) -> str:
+    """A claim's source as its link text: outlet (and original publisher) and the
+    article's date, e.g. 'TASS via Inforos, 15 Aug 2019'."""
+    outlet = str(row["outlet"])
+    if row["original_publisher"] and row["original_publisher"] != outlet:
+        outlet = f"{row['original_publisher']} via {outlet}"
+    published = row.get("published")
+    if not published:
+        return outlet
+    return f"{outlet}, {format_date(published, str(row.get('published_precision') or 'day'))}"
+
+
+def claim_markdown(
+    row: Mapping, island: str | None = None, query: Query | None = None, linked: bool = False
+) -> str:
+    """One claim: who said it and when, the words, the occasion and the source link,
+    how the date was established; the search's words highlighted."""
     when = f"said {md_escape(row['date_label'])}"
     if row["date_confidence"] != "high":
         when += f" ({md_escape(row['date_confidence'])} confidence)"
-    occasion = md_escape(row["occasion"])
+    head = f"**{marked(row['speaker'], query)}**, {md_escape(row['role'])} · {when}"
+    if linked:
+        head = "**Linked claim** · " + head
+    if row["kind"] == "quote":
+        body = f"“{marked(row['text'], query)}”  \n*In short:* {marked(row['summary'], query)}"
+    else:
+        body = "*Reported position, not a direct quote:* " + marked(row["text"], query)
+    occasion = marked(row["occasion"], query)
     if row["place"]:
         occasion += ", " + md_escape(row["place"])
-    outlet = row["outlet"]
-    if row["original_publisher"] and row["original_publisher"] != outlet:
-        outlet = f"{row['original_publisher']} via {outlet}"
-    link = md_link(outlet, row["url"]) if row["url"] else md_escape(outlet)
+    label = source_label(row)
+    link = md_link(label, row["url"]) if row["url"] else md_escape(label)
     scope = ""
     if row["scope"] == "dispute":
         scope = " · *about the whole dispute*"
     elif island is None:
         scope = " · about " + md_escape(", ".join(row["islands"].split(";")).title())
     return (
-        f"{body}\n\n**{md_escape(row['speaker'])}**, {md_escape(row['role'])} · {when}  \n"
-        f"{occasion} · {link}{scope}  \n"
+        f"{head}\n\n{body}\n\n{occasion} · {link}{scope}  \n"
         f"*How the date was established:* {md_escape(row['date_basis'])}"
     )
 
@@ -161,20 +188,20 @@ def overview_markdown(names: dict[str, str], statuses: dict[str, IslandStatus]) 
     )
 
 
-def claims_markdown(rows: list[dict], island: str | None = None) -> str:
-    """Claim cards as one markdown block, separated by rules (one element on the
-    page however many claims: every element costs the browser a re-render)."""
-    return "\n\n---\n\n".join(claim_markdown(row, island) for row in rows)
-
-
-def claims_heading(name: str | None, count: int, date: dt.date, filtered: bool) -> tuple[str, str]:
-    """The claims list's heading and its caption: how many were said by `date`."""
+def claims_count(
+    name: str | None, count: int, total: int, date: dt.date, search: str, filtered: bool
+) -> tuple[str, str]:
+    """The claims list's heading, and how many of the claims said by `date` it shows:
+    '36 claims said by 1 Dec 2026' or '4 of 36 claims said by … match “Lavrov”'."""
     about = f" about {md_escape(name)}" if name else ""
-    note = " (filtered)" if filtered else ""
-    return (
-        f"#### Claims{about}",
-        f"{count} claim(s) said by {format_date(date)}{note}, newest first.",
-    )
+    said = f"said by {md_escape(format_date(date))}"
+    if not (search or filtered):
+        text = f"{total} claim{'s' if total != 1 else ''} {said}"
+    else:
+        why = [f"match “{md_escape(search)}”"] if search else []
+        why += ["pass the filters"] if filtered else []
+        text = f"{count} of {total} claims {said} " + " and ".join(why)
+    return f"#### Claims{about}", text + (", newest first." if count > 1 else ".")
 
 
 def about_markdown(sources: dict[str, Source]) -> str:

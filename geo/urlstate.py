@@ -1,5 +1,7 @@
 """The view in the URL: parse query parameters into a ViewState (falling back
-to defaults with a notice for anything odd) and write a ViewState back."""
+to defaults with a notice for anything odd) and write a ViewState back.
+`claim=<id>` opens the view at that claim's date (the first stop on or after the
+day it was said, unless the link's own date already shows it)."""
 
 from __future__ import annotations
 
@@ -11,12 +13,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geo import ISLAND_IDS
+from geo.search import MAX_QUERY, Query
 from geo.text import format_date, shorten, slug
 
 if TYPE_CHECKING:
     from geo.load import Dataset
 
-KNOWN_KEYS = ("date", "island", "speaker", "topic", "source")
+KNOWN_KEYS = ("date", "island", "speaker", "topic", "source", "q", "claim")
 IGNORED_KEYS = ("embed", "embed_options")  # set by Streamlit itself
 MAX_VALUES = 50
 
@@ -28,6 +31,8 @@ class ViewState:
     speakers: tuple[str, ...] = ()  # speaker slugs
     topics: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    query: str = ""  # the search box's text
+    claim: str | None = None  # a claim shown first and marked
 
 
 @dataclass
@@ -39,6 +44,7 @@ class Choices:
     topics: Sequence[str]
     sources: Sequence[str]
     island_aliases: Mapping[str, str] = field(default_factory=dict)
+    claims: Mapping[str, dt.date] = field(default_factory=dict)  # id -> date said
 
     @classmethod
     def from_data(
@@ -57,11 +63,17 @@ class Choices:
             topics=list(dataset.topics),
             sources=list(dataset.sources),
             island_aliases=aliases,
+            claims={c.id: c.said_on for c in dataset.claims},
         )
 
     @property
     def default_date(self) -> dt.date:
         return self.stops[-1]
+
+    def claim_stop(self, claim: str) -> dt.date:
+        """The first stop at which `claim` is shown: on or after the day it was said."""
+        said = self.claims[claim]
+        return next((d for d in self.stops if d >= said), self.stops[-1])
 
 
 def _values(raw: str | Sequence[str]) -> list[str]:
@@ -134,6 +146,33 @@ def _parse_list(
     return tuple(picked)
 
 
+def _parse_claim(
+    values: list[str], choices: Choices, date: dt.date | None, notices: list[str]
+) -> tuple[str | None, dt.date | None]:
+    """The linked claim, and the date to show it at (None: keep `date`)."""
+    text = values[-1].strip() if values else ""
+    if not text:
+        return None, None
+    if text not in choices.claims:
+        notices.append(f"Unknown claim '{shorten(text)}'; no claim marked.")
+        return None, None
+    if date is not None and date >= choices.claims[text]:
+        return text, None
+    stop = choices.claim_stop(text)
+    if date is not None:
+        notices.append(
+            f"The linked claim was said after {format_date(date)}; showing {format_date(stop)}."
+        )
+    return text, stop
+
+
+def _parse_search(values: list[str], notices: list[str]) -> str:
+    text = values[-1] if values else ""
+    if len(text) > MAX_QUERY:
+        notices.append(f"The search was cut to its first {MAX_QUERY} characters.")
+    return Query.parse(text).text
+
+
 def parse_query(
     params: Mapping[str, str | Sequence[str]], choices: Choices
 ) -> tuple[ViewState, list[str]]:
@@ -147,12 +186,17 @@ def parse_query(
     get = {k: _values(params[k]) for k in KNOWN_KEYS if k in params}
     date = _parse_date(get["date"], choices, notices) if "date" in get else choices.default_date
     island = _parse_island(get["island"], choices, notices) if "island" in get else None
+    claim, claim_date = _parse_claim(
+        get.get("claim", []), choices, date if "date" in get else None, notices
+    )
     state = ViewState(
-        date=date,
+        date=claim_date or date,
         island=island,
         speakers=_parse_list("speaker", get.get("speaker", []), choices.speakers, notices),
         topics=_parse_list("topic", get.get("topic", []), choices.topics, notices),
         sources=_parse_list("source", get.get("source", []), choices.sources, notices),
+        query=_parse_search(get.get("q", []), notices),
+        claim=claim,
     )
     if len(notices) > MAX_VALUES:
         notices = [*notices[:MAX_VALUES], "More problems with the link were not listed."]
@@ -176,4 +220,8 @@ def to_query(state: ViewState) -> dict[str, str]:
     ):
         if values:
             query[key] = ",".join(values)
+    if state.query:
+        query["q"] = state.query
+    if state.claim:
+        query["claim"] = state.claim
     return query

@@ -10,7 +10,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import ISLAND_IDS
+from geo import ISLAND_IDS, page
 from geo.config import REPO_ROOT
 from geo.map.build import no_map_guard
 from tests.conftest import repo_site
@@ -46,7 +46,8 @@ def map_args(at: AppTest) -> dict:
 def test_default_view_is_latest_event_without_notice(run_app):
     at = run_app()
     assert at.select_slider(key="date").value == STOPS[-1]
-    assert at.selectbox(key="island").value is None
+    assert at.selectbox(key="island").value == page.ALL
+    assert at.selectbox(key="island").format_func(page.ALL) == "All four — the whole dispute"
     assert not at.warning
     assert "Administered by Russia, claimed by Japan" in text_of(at)
     assert at.query_params["date"] == STOPS[-1].isoformat()
@@ -59,10 +60,10 @@ def test_slider_changes_status_and_claims(run_app):
     ).run()
     text = text_of(at)
     assert "Administered by Japan" in text
-    assert "0 claim(s) said by" in text
+    assert "No statements in these sources before" in "\n".join(i.value for i in at.info)
     assert at.query_params["date"] == STOPS[1].isoformat()
     late = run_app(date="2019-02-21")
-    count = int(next(c.value for c in late.caption if "claim(s)" in c.value).split()[0])
+    count = claim_count(late)
     assert count == sum(1 for c in DATASET.claims if c.said_on <= dt.date(2019, 2, 21))
 
 
@@ -93,7 +94,7 @@ def test_bad_params_fall_back_with_a_notice(params, run_app):
     at = run_app(**params)
     assert at.warning, "expected a visible notice"
     assert at.select_slider(key="date").value in STOPS
-    assert at.selectbox(key="island").value in (None, "shikotan")
+    assert at.selectbox(key="island").value in (page.ALL, "shikotan")
 
 
 def test_selection_survives_a_date_change(run_app):
@@ -167,23 +168,83 @@ def test_date_change_keeps_the_map_mounted(run_app):
     assert first["feature_group"] != second["feature_group"]
 
 
-def claim_cards(at: AppTest) -> int:
-    """Cards in the claims list (one markdown block, cards separated by rules)."""
-    blocks = [m.value for m in at.markdown if "*How the date was established:*" in m.value]
-    return sum(b.count("*How the date was established:*") for b in blocks)
+def claim_cards(at: AppTest) -> list[str]:
+    """The claim cards shown, in order (each is its own markdown block)."""
+    return [m.value for m in at.markdown if "*How the date was established:*" in m.value]
 
 
-def test_show_more_extends_the_list_and_restarts_with_a_new_filter(run_app):
+def claim_count(at: AppTest) -> int:
+    """The N of 'N claims said by …' or 'N of M claims said by …'."""
+    caption = next(c.value for c in at.caption if " said by " in c.value)
+    return int(re.search(r"(\d+) (of \d+ )?claims? said by", caption)[1])
+
+
+def test_pages_step_through_the_list_and_restart_with_a_new_filter(run_app):
     at = run_app()
-    total = int(next(c.value for c in at.caption if "claim(s)" in c.value).split()[0])
-    assert total > 20, "the data has more claims than one page"
-    assert claim_cards(at) == 20
-    at.button(key="more").click().run()
-    assert claim_cards(at) == min(total, 40)
+    total = claim_count(at)
+    assert total > page.PAGE_SIZE, "the data has more claims than one page"
+    first = claim_cards(at)
+    assert len(first) == page.PAGE_SIZE
+    at.button(key="page_next").click().run()
+    second = claim_cards(at)
+    assert len(second) == min(total - page.PAGE_SIZE, page.PAGE_SIZE)
+    assert not set(first) & set(second)
+    assert at.button(key="page_prev").disabled is False
     topic = next(iter(DATASET.topics))
     at.multiselect(key="f_topic").set_value([topic]).run()
     at.multiselect(key="f_topic").set_value([]).run()
-    assert claim_cards(at) == 20
+    assert claim_cards(at) == first
+
+
+def test_the_search_box_narrows_the_list_and_goes_in_the_url(run_app):
+    at = run_app()
+    total = claim_count(at)
+    at.text_input(key="q").input("LAVROV").run()
+    found = claim_count(at)
+    assert 0 < found < total
+    assert at.query_params["q"] == "LAVROV"
+    assert all('{background="#FFE066"}' in card for card in claim_cards(at))
+    caption = next(c.value for c in at.caption if " said by " in c.value)
+    assert caption.startswith(f"{found} of {total} claims said by")
+    assert "LAVROV" in caption
+    again = run_app(q="lavrov")  # the link restores the search, case folded
+    assert again.text_input(key="q").value == "lavrov"
+    assert claim_count(again) == found
+
+
+def test_a_claim_link_opens_at_its_date_first_and_marked(run_app):
+    oldest = SITE.claims.iloc[-1]
+    at = run_app(claim=oldest["id"])
+    stop = SITE.choices.claim_stop(oldest["id"])
+    assert at.select_slider(key="date").value == stop
+    assert claim_cards(at)[0].startswith("**Linked claim** · ")
+    assert at.query_params["claim"] == oldest["id"]
+    assert not at.warning
+    at.button(key="next").click().run()  # another date: the link's claim is let go
+    assert "claim" not in at.query_params
+    assert not claim_cards(at)[0].startswith("**Linked claim**")
+
+
+def test_cite_shows_the_claims_citation_with_its_permalink(run_app):
+    at = run_app()
+    claim = SITE.claims.iloc[0]["id"]
+    assert not [c for c in at.code if claim in c.value]
+    at.button(key=f"cite-{claim}").click().run()
+    plain, bib = [c.value for c in at.code if claim in c.value]
+    assert f"?claim={claim}" in plain
+    assert "(accessed " in plain
+    assert bib.startswith(f"@misc{{{claim},")
+    at.button(key=f"cite-{claim}").click().run()
+    assert not [c for c in at.code if claim in c.value]
+
+
+def test_a_stop_without_claims_offers_the_next_stop_with_some(run_app):
+    at = run_app(date=STOPS[0].isoformat())
+    assert "No statements in these sources before" in at.info[0].value
+    at.button(key="to_claims").click().run()
+    date = at.select_slider(key="date").value
+    assert date == SITE.choices.claim_stop(SITE.claims.iloc[-1]["id"])
+    assert claim_count(at) >= 1
 
 
 def test_previous_and_next_step_through_the_stops_and_the_url(run_app):

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from streamlit.testing.v1 import AppTest
 
-from geo import ISLAND_IDS
+from geo import ISLAND_IDS, page
 from geo.urlstate import parse_query
 from tests.conftest import APP, OFFLINE
 from tests.support.fuzz import examples
@@ -43,7 +43,7 @@ def test_app_survives_any_url(case):
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.select_slider(key="date").value in STOPS
-    assert at.selectbox(key="island").value in (None, *ISLAND_IDS)
+    assert at.selectbox(key="island").value in (page.ALL, *ISLAND_IDS)
     speakers = {c.speaker for c in DATASET.claims}
     assert set(at.multiselect(key="f_speaker").value) <= speakers
     assert set(at.multiselect(key="f_topic").value) <= set(DATASET.topics)
@@ -63,4 +63,4 @@ def test_oversized_query_string_is_ignored_quietly():
     at.run()
     assert not at.exception
     assert at.select_slider(key="date").value == STOPS[-1]
-    assert at.selectbox(key="island").value is None
+    assert at.selectbox(key="island").value == page.ALL

@@ -10,8 +10,9 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from geo import ISLAND_IDS
+from geo.search import MAX_QUERY
 from geo.text import slug
-from geo.urlstate import IGNORED_KEYS, KNOWN_KEYS
+from geo.urlstate import IGNORED_KEYS, KNOWN_KEYS, parse_query
 from tests.conftest import repo_site
 
 SITE = repo_site()
@@ -118,7 +119,19 @@ def _list_value(key):
     )
 
 
+CLAIM_IDS = sorted(CHOICES.claims)
+GOOD_CLAIM = st.one_of(st.sampled_from(CLAIM_IDS), st.sampled_from(["", " "]))
+BAD_CLAIM = st.one_of(
+    JUNK.filter(lambda s: s.strip() and s.strip() not in CLAIM_IDS),
+    HUGE,
+    st.sampled_from(["<script>", "claim", "../x", CLAIM_IDS[0].upper()]),
+)
+GOOD_SEARCH = st.text(max_size=MAX_QUERY)
+LONG_SEARCH = st.text(min_size=MAX_QUERY + 1, max_size=MAX_QUERY + 50)
+
 VALUES = {
+    "q": st.one_of(GOOD_SEARCH.map(lambda v: (v, True)), LONG_SEARCH.map(lambda v: (v, False))),
+    "claim": st.one_of(GOOD_CLAIM.map(lambda v: (v, True)), BAD_CLAIM.map(lambda v: (v, False))),
     "date": st.one_of(GOOD_DATE.map(lambda v: (v, True)), BAD_DATE.map(lambda v: (v, False))),
     "island": st.one_of(GOOD_ISLAND.map(lambda v: (v, True)), BAD_ISLAND.map(lambda v: (v, False))),
     **{key: _list_value(key) for key in LISTS},
@@ -158,6 +171,11 @@ def url_params(draw) -> tuple[dict, bool]:
         # only the last date/island counts; being given twice is itself reported
         if key in ("date", "island"):
             invalid |= count > 1 or not drawn[-1][1]
+        elif key in ("q", "claim"):  # only the last counts, with no notice for repeats
+            invalid |= not drawn[-1][1]
+            if key == "claim" and drawn[-1][1] and values[-1].strip() and "date" in params:
+                shown = parse_query({"date": params["date"]}, CHOICES)[0].date
+                invalid |= shown < CHOICES.claims[values[-1].strip()]  # moved to the claim
         else:
             invalid |= not all(ok for _, ok in drawn)
     for key in draw(st.lists(UNKNOWN_KEY, max_size=8, unique=True)):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from geo.claims import CLAIM_COLUMNS, filter_claims
+from geo.claims import CLAIM_COLUMNS, SEARCH_COLUMN, filter_claims
 from tests.conftest import repo_site
 
 SITE = repo_site()
@@ -14,7 +14,7 @@ TABLE = SITE.claims
 
 
 def test_every_claim_once_newest_first():
-    assert list(TABLE.columns) == CLAIM_COLUMNS
+    assert list(TABLE.columns) == [*CLAIM_COLUMNS, SEARCH_COLUMN]
     assert sorted(TABLE["id"]) == sorted(c.id for c in SITE.dataset.claims)
     assert TABLE["said_on"].is_monotonic_decreasing
 

@@ -7,11 +7,14 @@ import datetime as dt
 from geo.map.palette import THEME_COLOUR
 from geo.present import (
     claim_markdown,
-    claims_markdown,
+    claims_count,
     legend_markdown,
+    marked,
     md_link,
+    source_label,
     sources_markdown,
 )
+from geo.search import Query
 from geo.status import CATEGORIES
 from geo.text import md_escape
 from tests.conftest import repo_site
@@ -25,45 +28,73 @@ def test_md_link_keeps_url_inside():
     assert link == r"[a\]\(b\) \<c\>](https://example.org/a%20b%28c%29)"
 
 
+HOSTILE_ROW = {
+    "kind": "quote",
+    "text": HOSTILE,
+    "summary": HOSTILE,
+    "speaker": HOSTILE,
+    "role": HOSTILE,
+    "date_label": "7 Dec 2018",
+    "date_confidence": "medium",
+    "occasion": HOSTILE,
+    "place": HOSTILE,
+    "outlet": HOSTILE,
+    "original_publisher": "TASS",
+    "published": dt.date(2018, 12, 7),
+    "published_precision": "day",
+    "url": "https://tass.com/x",
+    "scope": "dispute",
+    "islands": "",
+    "date_basis": HOSTILE,
+}
+
+
 def test_claim_card_escapes_every_field():
-    row = {
-        "kind": "quote",
-        "text": HOSTILE,
-        "speaker": HOSTILE,
-        "role": HOSTILE,
-        "date_label": "7 Dec 2018",
-        "date_confidence": "medium",
-        "occasion": HOSTILE,
-        "place": HOSTILE,
-        "outlet": HOSTILE,
-        "original_publisher": "TASS",
-        "url": "https://tass.com/x",
-        "scope": "dispute",
-        "islands": "",
-        "date_basis": HOSTILE,
-    }
-    card = claim_markdown(row)
+    card = claim_markdown(HOSTILE_ROW, query=Query.parse("script alert"))
     assert "javascript" in card
     assert "](javascript" not in card
     assert "(https://tass.com/x)" in card
-    assert card.startswith("> ")
     assert "about the whole dispute" in card
     assert "medium confidence" in card
-    # the only unescaped markup is the card's own: blockquote, link, confidence note
+    # the only unescaped markup is the card's own: the link, the confidence note and
+    # the highlights of the search's words
     for piece in ("[TASS via", "](https://tass.com/x)", "(medium confidence)"):
         card = card.replace(piece, "")
-    assert UNESCAPED.findall(card[2:]) == []
+    card = card.replace(":color[", "").replace(']{background="#FFE066"}', "")
+    assert UNESCAPED.findall(card) == []
 
 
-def test_claims_markdown_is_one_escaped_block_per_card():
-    rows = repo_site().claims.head(3).to_dict("records")
-    rows[0] = {**rows[0], "text": HOSTILE, "speaker": HOSTILE}
-    out = claims_markdown(rows)
-    cards = out.split("\n\n---\n\n")
-    assert len(cards) == 3
-    assert cards[0] == claim_markdown(rows[0])
-    assert "<script>" not in out
-    assert r"\<script\>" in out
+def test_the_source_link_text_names_the_outlet_and_the_date():
+    assert source_label(HOSTILE_ROW).startswith("TASS via ")
+    assert source_label(HOSTILE_ROW).endswith(", 7 Dec 2018")
+    week = {**HOSTILE_ROW, "published_precision": "week"}
+    assert source_label(week).endswith("week of 7 Dec 2018")
+
+
+def test_found_words_are_highlighted_and_escaped():
+    out = marked("Lavrov said [x](y) and LAVROV again", Query.parse("lavrov"))
+    assert out.count(':color[Lavrov]{background="#FFE066"}') == 1
+    assert out.count(':color[LAVROV]{background="#FFE066"}') == 1
+    assert r"\[x\]\(y\)" in out
+    assert marked("Ёлкин", Query.parse("елкин")) == ':color[Ёлкин]{background="#FFE066"}'
+    assert marked("a * b", None) == r"a \* b"
+
+
+def test_a_linked_claim_is_marked_as_such():
+    row = repo_site().claims.iloc[0].to_dict()
+    assert claim_markdown(row, linked=True).startswith("**Linked claim** · ")
+    assert "Linked claim" not in claim_markdown(row)
+
+
+def test_the_claims_count_says_what_it_counts():
+    date = dt.date(2019, 1, 16)
+    assert claims_count(None, 5, 5, date, "", False) == (
+        "#### Claims",
+        "5 claims said by 16 Jan 2019, newest first.",
+    )
+    heading, text = claims_count("Shikotan", 1, 5, date, "a*b", True)
+    assert heading == "#### Claims about Shikotan"
+    assert text == r"1 of 5 claims said by 16 Jan 2019 match “a\*b” and pass the filters."
 
 
 def test_sources_markdown_links_and_escapes():

@@ -19,6 +19,7 @@ CHOICES = Choices(
     topics=["wwii-outcome", "sanctions"],
     sources=["tass-a", "dw-b"],
     island_aliases={"etorofu": "iturup", "итуруп": "iturup"},
+    claims={"lavrov-2019": dt.date(2019, 2, 21), "yoshida-1951": dt.date(1951, 9, 7)},
 )
 
 
@@ -150,3 +151,29 @@ def test_week_date_is_not_a_yyyy_mm_dd_date():
     _state, notices = parse_query({"date": "2019-W08-4"}, urls.CHOICES)
     assert notices
     assert "not a YYYY-MM-DD date" in notices[0]
+
+
+def test_a_claim_link_opens_at_its_date_and_keeps_a_later_one():
+    view, notices = parse_query({"claim": "yoshida-1951"}, CHOICES)
+    assert (view.claim, view.date, notices) == ("yoshida-1951", dt.date(1956, 10, 19), [])
+    view, notices = parse_query({"claim": "yoshida-1951", "date": "2019-02-21"}, CHOICES)
+    assert (view.claim, view.date, notices) == ("yoshida-1951", dt.date(2019, 2, 21), [])
+    view, notices = parse_query({"claim": "lavrov-2019", "date": "1956-10-19"}, CHOICES)
+    assert (view.claim, view.date) == ("lavrov-2019", dt.date(2019, 2, 21))
+    assert notices == ["The linked claim was said after 19 Oct 1956; showing 21 Feb 2019."]
+    view, notices = parse_query({"claim": "<b>nope</b>"}, CHOICES)
+    assert view.claim is None
+    assert notices == ["Unknown claim '<b>nope</b>'; no claim marked."]
+    assert to_query(ViewState(dt.date(2019, 2, 21), claim="lavrov-2019", query="a b")) == {
+        "date": "2019-02-21",
+        "q": "a b",
+        "claim": "lavrov-2019",
+    }
+
+
+def test_a_search_in_the_link_is_tidied_and_cut():
+    view, notices = parse_query({"q": "  peace\ttreaty \x00 "}, CHOICES)
+    assert (view.query, notices) == ("peace treaty", [])
+    view, notices = parse_query({"q": "x" * 500}, CHOICES)
+    assert len(view.query) == 200
+    assert notices == ["The search was cut to its first 200 characters."]

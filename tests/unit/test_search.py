@@ -1,0 +1,76 @@
+"""geo.search: folded, every-word search over the claims, and where words were found."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from geo.claims import SEARCH_COLUMN, filter_claims
+from geo.search import MAX_QUERY, Query, fold, fold_column, haystack
+from tests.conftest import repo_site
+
+SITE = repo_site()
+
+
+@pytest.mark.parametrize(
+    ("typed", "text"),
+    [
+        ("lavrov", "Sergey LAVROV"),
+        ("lavrov", "Lavróv"),  # accents
+        ("елкин", "Ёлкин"),  # ё is е with a diaeresis
+        ("tass", "ＴＡＳＳ"),  # full width
+        ("カナ", "ｶﾅ"),  # half-width katakana
+        ("北方領土", "いわゆる北方領土の問題"),
+        ("курилы", "Южные Курилы"),
+    ],
+)
+def test_case_accents_and_width_do_not_matter(typed, text):
+    assert Query.parse(typed).spans(text)
+    assert Query.parse(typed).mask(fold_column(pd.Series([text]))).all()
+
+
+def test_voiced_kana_stay_distinct():
+    assert fold("が") != fold("か")
+    assert not Query.parse("か").spans("が")
+
+
+def test_every_word_is_needed_and_spans_map_back_to_the_text():
+    q = Query.parse("peace LAVROV")
+    hay = fold_column(pd.Series(["Lavrov on peace", "Lavrov on war"]))
+    assert q.mask(hay).tolist() == [True, False]
+    text = "Ｌavróv said peace, Lavrov"
+    spans = q.spans(text)
+    assert [text[a:b] for a, b in spans] == ["Ｌavróv", "peace", "Lavrov"]
+    assert Query.parse("ab abc").spans("xabcx") == [(1, 4)]  # overlapping words merge
+
+
+def test_a_query_is_tidy_and_bounded():
+    assert Query.parse("  a\tb\n\x00c ").text == "a b c"
+    assert len(Query.parse("y" * 1000).text) == MAX_QUERY
+    assert not Query.parse(None)
+    assert not Query.parse(["x"])
+    assert not Query.parse("   ")
+
+
+def test_the_search_column_matches_folding_each_claim():
+    table = SITE.claims
+    assert table[SEARCH_COLUMN].tolist() == [
+        fold(
+            "".join(
+                f"{table.at[i, c]}\n"
+                for c in ("text", "summary", "speaker", "occasion", "outlet", "original_publisher")
+            )
+        )
+        for i in table.index
+    ]
+    assert haystack(table.head(0)).empty
+
+
+def test_a_search_filters_with_the_other_filters():
+    everything = filter_claims(SITE.claims)
+    lavrov = filter_claims(SITE.claims, query=Query.parse("lavrov"))
+    assert 0 < len(lavrov) < len(everything)
+    assert lavrov[SEARCH_COLUMN].str.contains("lavrov").all()
+    both = filter_claims(SITE.claims, query=Query.parse("lavrov"), topics=["declaration-1956"])
+    assert set(both["id"]) <= set(lavrov["id"])
+    assert filter_claims(SITE.claims, query=Query.parse("zzzqqq")).empty

@@ -93,7 +93,7 @@ if "url_synced" not in state:
 
 # --- header: the same at every date, outside the dated view -----------------------------------
 st.html(page.CSS)
-st.title("Kuril Islands / Northern Territories dispute")
+st.title("Kuril Islands / Northern Territories dispute", anchor=False)
 st.caption(
     "Iturup (Etorofu), Kunashir (Kunashiri), Shikotan and the Habomai islets, administered "
     "by Russia and claimed by Japan: their status at each date, and what officials said."
@@ -244,7 +244,10 @@ def dated_view() -> None:
                 st.markdown(block)
 
     view = page.view_of(date, island, filters, query, state["claim"])
-    if not embedded:
+    if embedded:  # in an article's frame: the way to the whole page, with this view
+        full = page.view_url(base_url(), view)
+        st.markdown(present.md_link("Open the full map, with the claims, in a new tab", full))
+    else:
         shown = page.claims(site, date, island, filters, query, state["claim"], state["page"])
         state["page"] = shown.page
         share(view, date, shown)

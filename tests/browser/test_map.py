@@ -75,7 +75,7 @@ def test_slider_recolours_without_remounting(server, page):
     slider = page.get_by_role("slider").first
     slider.focus()
     page.keyboard.press("Home")  # the first stop, before 1855: no boundary agreed yet
-    page.get_by_text("0 claim(s) said by", exact=False).wait_for()
+    page.get_by_text("No statements in these sources before", exact=False).wait_for()
     page.wait_for_function(
         "([sel, old]) => { const f = [...document.querySelectorAll(sel)].pop();"
         " const p = f && f.contentDocument.querySelector('path.island-shikotan');"

@@ -190,14 +190,18 @@ def base_url() -> str:
 
 
 def share(view: ViewState, date: dt.date, shown: page.ClaimsView) -> None:
-    """The view's link (with a copy button), its citation, and the downloads."""
-    link_col, cite_col, files_col = st.columns([4, 1, 1], vertical_alignment="center")
-    link_col.code(page.view_url(base_url(), view), language=None)
-    with cite_col.popover("Cite this view", icon=":material/format_quote:"):
+    """The view's link and citation (each with a copy button), and the downloads."""
+    # Popovers: what is in them is drawn when opened, so the first paint stays light
+    row = st.container(horizontal=True)
+    with row.popover("Link or cite this view", icon=":material/link:"):
+        st.caption("Link to this view")
+        st.code(page.view_url(base_url(), view), language=None)
         cite = page.view_cite(site, view, base_url(), dt.date.today())
+        st.caption("Citation")
         st.code(cite.plain, language=None, wrap_lines=True)
+        st.caption("BibTeX")
         st.code(cite.bibtex, language="bibtex", wrap_lines=True)
-    with files_col.popover("Download", icon=":material/download:"):
+    with row.popover("Download", icon=":material/download:"):
         st.caption(f"The map and data at {format_date(date)}")
         for file in downloads_at(site, date, shown.rows):
             st.download_button(file.label, file.make, file.file_name, file.mime, on_click="ignore")

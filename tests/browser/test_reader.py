@@ -105,6 +105,17 @@ def test_a_claim_permalink_opens_it_first_and_cite_copies_in_one_click(server, b
             "id => navigator.clipboard.readText().then(t => t.includes('?claim=' + id))",
             arg=OLDEST["id"],
         )
+        # the whole view's link, from its popover, in one more click
+        page.get_by_role("button", name=re.compile("Link or cite this view")).click()
+        link = page.locator('[data-testid="stCode"]', has_text=f"date={stop.isoformat()}").first
+        link.wait_for()
+        link.hover()
+        link.get_by_role("button", name="Copy to clipboard").click()
+        page.wait_for_function(
+            "d => navigator.clipboard.readText().then(t => t.startsWith('http') &&"
+            " t.includes('date=' + d) && !t.includes(' '))",
+            arg=stop.isoformat(),
+        )
     finally:
         context.close()
 

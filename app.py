@@ -18,7 +18,7 @@ from geo.search import MAX_QUERY, Query
 from geo.site import Site, current
 from geo.text import format_date, md_escape
 from geo.timeline import MAP_MARK, era_counts, era_of, era_start
-from geo.urlstate import ViewState, to_query, url_differs
+from geo.urlstate import ViewState, to_query
 
 MAP_HEIGHT = 560
 CLAIMS_HEIGHT = 500  # the claims list scrolls inside a box this tall
@@ -258,8 +258,10 @@ def dated_view() -> None:
         claims_list(shown, filters)
 
     # --- state -> URL ---------------------------------------------------------------------
-    if url_differs(url_params(), query_now := to_query(view)):
-        st.query_params.from_dict(query_now)
+    # Sent after every run, not only when it differs from the URL this run was asked
+    # with: after fast moves an earlier run's URL can arrive later, and the last word must
+    # be the view shown. The browser changes its address only when the query differs.
+    st.query_params.from_dict(to_query(view))
 
 
 # The dated view first: on a first visit the map is on its way before the rest. While

@@ -203,11 +203,6 @@ def parse_query(
     return state, notices
 
 
-def url_differs(params: Mapping[str, Sequence[str]], query: Mapping[str, str]) -> bool:
-    """Whether the address bar's parameters (each key's values) are not `query`."""
-    return {k: list(v) for k, v in params.items()} != {k: [v] for k, v in query.items()}
-
-
 def to_query(state: ViewState) -> dict[str, str]:
     """URL parameters for a ViewState (empty parts left out)."""
     query = {"date": state.date.isoformat()}

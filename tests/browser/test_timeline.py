@@ -65,3 +65,25 @@ def test_play_steps_the_url_through_the_stops_and_stops_at_the_end(server, page)
     page.get_by_role("button", name="▶ Play").wait_for(timeout=15_000)  # stopped at the end
     slider = page.get_by_role("slider").first
     assert repo_site().stop_label(STOPS[-1]) in (slider.get_attribute("aria-valuetext") or "")
+
+
+def test_after_fast_moves_the_url_ends_on_the_date_shown(server, page):
+    """Arrow keys pressed faster than the reruns: once the page settles, the address
+    bar's date is the one the map key shows (an earlier run's URL may not win)."""
+    from geo.text import format_date
+
+    page.goto(f"{server}/?date={STOPS[-8].isoformat()}")
+    map_box(page)
+    slider = page.get_by_role("slider").first
+    slider.focus()
+    for key in ["ArrowLeft"] * 5 + ["ArrowRight"] * 3 + ["ArrowLeft", "ArrowRight"] * 4:
+        page.keyboard.press(key)
+    labels = {d.isoformat(): f"Map key, {format_date(d)}" for d in STOPS}
+    page.wait_for_function(
+        """labels => {
+          const running = document.querySelector('[data-testid="stStatusWidget"]');
+          const date = new URLSearchParams(location.search).get('date');
+          return !running && date && document.body.innerText.includes(labels[date]);
+        }""",
+        arg=labels,
+    )

@@ -169,7 +169,8 @@ def dated_view() -> None:
     for col, block in zip(st.columns(2), page.positions(site, date), strict=True):
         col.markdown(block)
 
-    for col, file in zip(st.columns(2), downloads_at(site, date, shown.rows), strict=True):
+    files = downloads_at(site, date, shown.rows)
+    for col, file in zip(st.columns(len(files)), files, strict=True):
         col.download_button(file.label, file.make, file.file_name, file.mime, on_click="ignore")
 
     # --- state -> URL ---------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """What the page offers for download at a date: each file's label, name, type and
-the function that makes it (called only when a reader asks for that file)."""
+the function that makes it (called only when a reader asks for that file). The
+formats are in geo.export; the costly ones are kept per date by the Site."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from geo.export.package import data_package
+from geo.export.tables import claims_csv
+
 if TYPE_CHECKING:
     from geo.site import Site
 
@@ -17,24 +21,34 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Download:
     label: str
-    make: Callable[[], str]
+    make: Callable[[], str | bytes]
     file_name: str
     mime: str
 
 
 def downloads_at(site: Site, date: dt.date, shown: pd.DataFrame) -> tuple[Download, ...]:
-    """The islands with their status at `date` (GeoJSON) and the claims shown (CSV)."""
+    """The map at `date` (PNG, offline HTML), the claims shown (CSV), the islands with
+    their status at `date` (GeoJSON) and all of it as a data package (ZIP)."""
+    day = date.isoformat()
     return (
+        Download("Map (PNG)", lambda: site.map_png(date), f"kuril-map-{day}.png", "image/png"),
         Download(
-            "Download: islands with status at this date (GeoJSON)",
-            lambda: site.status_geojson(date),
-            f"kuril-islands-{date.isoformat()}.geojson",
+            "Map (HTML, offline)",
+            lambda: site.map_html(date),
+            f"kuril-map-{day}.html",
+            "text/html",
+        ),
+        Download("Claims (CSV)", lambda: claims_csv(shown), f"kuril-claims-{day}.csv", "text/csv"),
+        Download(
+            "Islands (GeoJSON)",
+            lambda: site.islands_file(date),
+            f"kuril-islands-{day}.geojson",
             "application/geo+json",
         ),
         Download(
-            "Download: claims shown (CSV)",
-            lambda: shown.to_csv(index=False),
-            f"kuril-claims-{date.isoformat()}.csv",
-            "text/csv",
+            "Data package (ZIP)",
+            lambda: data_package(date, shown, claims_csv(shown), site.islands_file(date)),
+            f"kuril-data-{day}.zip",
+            "application/zip",
         ),
     )

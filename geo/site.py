@@ -17,6 +17,8 @@ import pandas as pd
 from geo.boundaries import boundaries_at, boundary_lines
 from geo.claims import claims_table
 from geo.config import Settings
+from geo.export.cache import FileCache
+from geo.export.geojson import islands_download
 from geo.islands import display_name, load_context, load_islands, load_locator
 from geo.join import join_at, to_geojson
 from geo.load import Dataset, load_dataset
@@ -55,6 +57,9 @@ class Site:
     stops: tuple[Stop, ...]
     _views: dict[dt.date, IslandData] = field(default_factory=dict, repr=False)
     _assets: dict[bool, Assets] = field(default_factory=dict, repr=False)
+    # The costly downloads (PNG, HTML, GeoJSON) of the last few dates asked for, shared by
+    # every visitor: at most 12 files, about 3 MB.
+    _files: FileCache = field(default_factory=lambda: FileCache(12), repr=False)
 
     @classmethod
     def load(cls, settings: Settings) -> Site:
@@ -189,6 +194,22 @@ class Site:
                 boundaries_at(self.dataset, date),
             )
         return view
+
+    def islands_file(self, date: dt.date) -> str:
+        """The GeoJSON download at `date` (the join, with its citation), kept for a few dates."""
+        return self._files.get(("geojson", date), lambda: islands_download(self, date))
+
+    def map_png(self, date: dt.date) -> bytes:
+        """The map at `date` as a PNG (about a second to draw), kept for a few dates."""
+        from geo.export.png import map_png  # Matplotlib loads when a reader first asks
+
+        return self._files.get(("png", date), lambda: map_png(self, date))
+
+    def map_html(self, date: dt.date) -> str:
+        """The map at `date` as one offline HTML page, kept for a few dates."""
+        from geo.export.html import map_html
+
+        return self._files.get(("html", date), lambda: map_html(self, date))
 
     def assets(self, serving: bool) -> Assets:
         """Where the map gets Leaflet, resolved once per process."""

@@ -139,11 +139,14 @@ def build_base_map(
     locator: Shapes | None = None,
     lines_source: Shapes | None = None,
     context_labels: Sequence[MapLabel] = CONTEXT_LABELS,
+    wheel_zoom: bool = False,
 ) -> folium.Map:
     """The part of the map that is the same at every date. `boundaries`: every line
     any date shows (each view lists the ones in force), fetched from `lines_source`
     (their `lines_json`, served) or else sent inline; `locator`: the inset's
-    GeoJSON (features with id, role and name_en), no inset without it."""
+    GeoJSON (features with id, role and name_en), no inset without it;
+    `wheel_zoom`: the wheel zooms the map (a page of its own, with nothing to
+    scroll), else it scrolls the page and ctrl + wheel zooms."""
     m = folium.Map(
         location=CENTER,
         zoom_start=ZOOM,
@@ -157,7 +160,7 @@ def build_base_map(
         max_lon=BOUNDS[1][1],
         control_scale=True,
         prefer_canvas=False,
-        scroll_wheel_zoom=False,
+        scroll_wheel_zoom=wheel_zoom,
     )
     _use_assets(m, assets)
     m.fit_bounds(FIT)
@@ -184,6 +187,7 @@ def build_base_map(
     IslandLabels(labels, placed=context_labels).add_to(m)
     if locator is not None:
         Locator(locator, LOCATOR_LABELS, lines, LOCATOR_TEXT).add_to(m)
-    WheelZoom(WHEEL_HINT).add_to(m)
+    if not wheel_zoom:
+        WheelZoom(WHEEL_HINT).add_to(m)
     ViewControls(FIT, RESET_LABEL).add_to(m)
     return m

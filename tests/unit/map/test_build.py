@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geo.map.assets import Assets
-from geo.map.build import build_base_map, island_labels, islands_geojson
+from geo.map.build import WHEEL_HINT, build_base_map, island_labels, islands_geojson
 from geo.map.served import Shapes
 from tests.conftest import repo_site
 
@@ -30,6 +30,17 @@ def test_only_leaflet_is_loaded_and_no_tiles_offline():
 
 def test_tiles_when_online():
     assert "basemaps.cartocdn.com" in render(tiles=True)
+
+
+def test_the_wheel_scrolls_the_page_unless_the_map_is_a_page_of_its_own():
+    shapes = Shapes(url="../../app/static/geo/islands.0123456789abcdef.geojson")
+    app = render(tiles=False)
+    alone = build_base_map(shapes, shapes, SITE.labels, LOCAL, False, wheel_zoom=True)
+    own = alone.get_root().render()
+    assert '"scrollWheelZoom": false' in app
+    assert WHEEL_HINT["other"] in app
+    assert '"scrollWheelZoom": true' in own
+    assert WHEEL_HINT["other"] not in own
 
 
 def test_labels_sit_east_of_their_island():

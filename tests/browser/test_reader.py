@@ -4,7 +4,10 @@ permalink and citation copied in one click, and the compact layout for embedding
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -139,3 +142,20 @@ def test_embedding_shows_the_map_timeline_and_panel_only(server, page):
     assert page.get_by_role("heading", name="Claims").count() == 0
     assert page.locator('[data-testid="stSidebar"]').count() == 0
     assert page.locator(MAP_FRAME).count() == 1
+
+
+def test_the_download_menu_gives_the_csv_for_excel_and_the_png(server, page):
+    page.goto(f"{server}/?q=lavrov")
+    loaded(page)
+    page.get_by_role("button", name=re.compile("Download")).first.click()
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Claims (CSV)").click()
+    data = Path(got.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+    rows = list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"))))
+    caption = page.get_by_text(re.compile(r"^\d+ of \d+ claims said by")).first.inner_text()
+    assert len(rows) == int(caption.split()[0]) > 0  # the claims the search found
+    assert all("cite_as" in r and r["licence"] for r in rows)
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Map (PNG)").click()
+    assert Path(got.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

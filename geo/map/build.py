@@ -71,6 +71,11 @@ WHEEL_HINT = {
     "mac": "Use \u2318 + scroll to zoom the map",
 }
 RESET_LABEL = "Reset view"
+# The map's own name: Leaflet makes its container a Tab stop (the arrow keys pan it).
+MAP_NAME = (
+    "Map of the southern Kuril Islands: arrow keys move it, + and - zoom;"
+    " Tab on to each island, Enter selects it"
+)
 
 
 def context_geojson(context: gpd.GeoDataFrame) -> str:
@@ -189,5 +194,5 @@ def build_base_map(
         Locator(locator, LOCATOR_LABELS, lines, LOCATOR_TEXT).add_to(m)
     if not wheel_zoom:
         WheelZoom(WHEEL_HINT).add_to(m)
-    ViewControls(FIT, RESET_LABEL).add_to(m)
+    ViewControls(FIT, RESET_LABEL, MAP_NAME).add_to(m)
     return m

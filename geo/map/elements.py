@@ -180,14 +180,16 @@ class IslandLabels(MacroElement):
 
 
 def line_values(lines: Sequence[BoundaryLine]) -> list[dict[str, object]]:
-    """The lines as the scripts take them: id, [lat, lon] pairs, style and HTML (the
-    locator draws the same lines thinner, in its script)."""
+    """The lines as the scripts take them: id, [lat, lon] pairs, style, HTML and the
+    HTML as plain text (the line's accessible name); the locator draws the same lines
+    thinner, in its script."""
     return [
         {
             "id": line.id,
             "latlngs": [list(p) for p in line.latlngs],
             "style": boundary_style(line.kind),
             "html": boundary_html(line),
+            "label": plain_text(boundary_html(line)),
         }
         for line in lines
     ]
@@ -250,13 +252,17 @@ class WheelZoom(MacroElement):
 
 
 class ViewControls(MacroElement):
-    """Opens on `fit`, with a 'Reset view' button back to it; the zoom-out limit
-    (one level out from there); Leaflet's credit link without its flag."""
+    """Opens on `fit`, with a 'Reset view' button (`label`) back to it; the zoom-out
+    limit (one level out from there); Leaflet's credit link without its flag; the
+    map's container (a Tab stop of Leaflet's) a region named `name`."""
 
     _template = script_template("view_controls")
 
-    def __init__(self, fit: tuple[tuple[float, float], tuple[float, float]], label: str) -> None:
+    def __init__(
+        self, fit: tuple[tuple[float, float], tuple[float, float]], label: str, name: str
+    ) -> None:
         super().__init__()
         self._name = "ViewControls"
         self.fit = js_value([list(corner) for corner in fit])
         self.label = js_value(label)
+        self.name = js_value(name)

@@ -11,6 +11,7 @@ The view as the map's script gets it (`window.kurilView.show(view)`), JSON:
      "selected": island id or null,                    ringed, class 'selected'
      "regions":  {region id: Leaflet path style},      fill = the same PALETTE colour
      "regionTooltips": {region id: tooltip HTML},
+     "regionLabels": {region id: the tooltip as plain text},  each region's name
      "boundaries": [boundary id, ...]}                 the lines shown; others hidden
 """
 
@@ -80,6 +81,7 @@ def view_payload(data: IslandData, selected: str | None) -> dict[str, object]:
         "selected": selected,
         "regions": {r: region_style(c) for r, c in data.region_categories},
         "regionTooltips": dict(data.region_tooltips),
+        "regionLabels": {r: plain_text(tip) for r, tip in data.region_tooltips},
         "boundaries": list(data.boundaries),
     }
 

@@ -1,7 +1,11 @@
 (function () {
   // The opening view and a control to come back to it; the zoom-out limit; Leaflet's
-  // credit link without its flag icon.
+  // credit link without its flag icon; a name for the map's container, which Leaflet
+  // makes a Tab stop (its keyboard handler pans and zooms).
   var map = {{ this._parent.get_name() }};
+  var container = map.getContainer();
+  container.setAttribute('role', 'region');
+  container.setAttribute('aria-label', {{ this.name }});
   var fitBounds = L.latLngBounds({{ this.fit }});
   var label = {{ this.label }};
   function fit(animate) { map.fitBounds(fitBounds, {animate: animate}); }

@@ -17,7 +17,7 @@ from geo.map.build import (
     locator_geojson,
 )
 from geo.map.clicks import click_signature, clicked_island
-from geo.map.elements import boundary_html, plain_text, safe_url
+from geo.map.elements import boundary_html, line_values, plain_text, safe_url
 from geo.map.palette import BOUNDARY_STYLES, PALETTE, boundary_style, region_style
 from geo.map.served import Shapes
 from geo.map.view import island_layer, view_payload
@@ -55,6 +55,9 @@ def test_the_payload_carries_region_styles_and_the_lines_shown():
         PALETTE[islands[i]] for i in ISLAND_IDS
     }
     assert view["regionTooltips"] == dict(data.region_tooltips)
+    # each region named (as an image) by its tooltip's text
+    assert view["regionLabels"] == {r: plain_text(t) for r, t in data.region_tooltips}
+    assert view["regionLabels"]["hokkaido"].startswith("Hokkaido: ")
     assert view["boundaries"] == list(mapdata.SHOWN)
     assert view["selected"] == "shikotan"
     assert set(view["labels"]) == set(ISLAND_IDS)
@@ -103,6 +106,17 @@ def test_boundary_html_escapes_and_links_safely():
     assert safe_url("https://example.org/x") == "https://example.org/x"
     for bad in ("javascript:alert(1)", "data:text/html,x", "", 'https://x" onmouseover="y'):
         assert safe_url(bad) is None
+
+
+def test_each_line_is_named_by_its_text_plain():
+    """A line's accessible name: its name and reference as text, the hostile one
+    read as the characters it holds (an attribute, never parsed as HTML)."""
+    first, _admin, hostile, _last = line_values(mapdata.BOUNDARIES)
+    assert first["label"] == (
+        "1855 Treaty of Shimoda: between Iturup and Urup: "
+        "Reference: Treaty of Shimoda (1855), Article 2"
+    )
+    assert hostile["label"].startswith(mapdata.HOSTILE_NAME + ": Reference: <b>label</b>")
 
 
 def test_each_kind_of_line_has_its_own_look():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -21,7 +22,7 @@ from geo.timeline import MAP_MARK, era_counts, era_of, era_start
 from geo.urlstate import ViewState, to_query
 
 MAP_HEIGHT = 560
-CLAIMS_HEIGHT = 500  # the claims list scrolls inside a box this tall
+CLAIMS_HEIGHT = 460  # the claims list scrolls inside a box this tall
 
 st.set_page_config(page_title="Kuril Islands dispute map", page_icon="🗾", layout="wide")
 
@@ -134,21 +135,21 @@ def timeline() -> dt.date:
 def claims_list(shown: page.ClaimsView, filters: page.Filters) -> None:
     """The claims: search, filters, the count, a page of cards in a scroll box."""
     st.markdown(shown.heading)
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        st.text_input(
-            "Search the claims (words, speaker, occasion, outlet)",
-            key="q",
-            max_chars=MAX_QUERY,
-            on_change=list_changed,
-            placeholder="e.g. Lavrov, 1956, peace treaty",
-        )
-        with st.popover("Filters" + (" (on)" if filters else "")):
-            for label, options, key, labels in (
-                ("Speaker", site.speaker_names, "f_speaker", str),
-                ("Topic", list(site.dataset.topics), "f_topic", site.topic_label),
-                ("Source", list(site.dataset.sources), "f_source", site.source_label),
-            ):
-                st.multiselect(label, options, key=key, format_func=labels, on_change=list_changed)
+    st.text_input(
+        "Search the claims (words, speaker, occasion, outlet)",
+        key="q",
+        max_chars=MAX_QUERY,
+        on_change=list_changed,
+        placeholder="e.g. Lavrov, 1956, peace treaty",
+    )
+    with st.expander("Filters: speaker, topic, source" + (" (on)" if filters else "")):
+        specs: list[tuple[str, list[str], str, Callable[[str], str]]] = [
+            ("Speaker", site.speaker_names, "f_speaker", str),
+            ("Topic", list(site.dataset.topics), "f_topic", site.topic_label),
+            ("Source", list(site.dataset.sources), "f_source", site.source_label),
+        ]
+        for col, (label, options, key, labels) in zip(st.columns(3), specs, strict=True):
+            col.multiselect(label, options, key=key, format_func=labels, on_change=list_changed)
     st.caption(shown.count)
     if shown.empty:
         st.info(md_escape(shown.empty))
@@ -190,21 +191,33 @@ def base_url() -> str:
 
 
 def share(view: ViewState, date: dt.date, shown: page.ClaimsView) -> None:
-    """The view's link and citation (each with a copy button), and the downloads."""
-    # Popovers: what is in them is drawn when opened, so the first paint stays light
-    row = st.container(horizontal=True)
-    with row.popover("Link or cite this view", icon=":material/link:"):
-        st.caption("Link to this view")
-        st.code(page.view_url(base_url(), view), language=None)
-        cite = page.view_cite(site, view, base_url(), dt.date.today())
-        st.caption("Citation")
-        st.code(cite.plain, language=None, wrap_lines=True)
-        st.caption("BibTeX")
-        st.code(cite.bibtex, language="bibtex", wrap_lines=True)
-    with row.popover("Download", icon=":material/download:"):
-        st.caption(f"The map and data at {format_date(date)}")
+    """A row: the view's link and citation (shown on demand, each with a copy button)
+    and the downloads at the date. No popovers: the keyboard cannot reach into them."""
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.button(
+            "Hide the link and citation" if state["view_cited"] else "Link or cite this view",
+            "cite_view",
+            icon=":material/link:",
+            on_click=lambda: state.update(view_cited=not state["view_cited"]),
+        )
         for file in downloads_at(site, date, shown.rows):
-            st.download_button(file.label, file.make, file.file_name, file.mime, on_click="ignore")
+            st.download_button(
+                file.label,
+                file.make,
+                file.file_name,
+                file.mime,
+                on_click="ignore",
+                icon=":material/download:",
+            )
+    if state["view_cited"]:
+        cite = page.view_cite(site, view, base_url(), dt.date.today())
+        for label, text, language in (
+            ("Link to this view", page.view_url(base_url(), view), None),
+            ("Citation", cite.plain, None),
+            ("BibTeX", cite.bibtex, "bibtex"),
+        ):
+            st.caption(label)
+            st.code(text, language=language, wrap_lines=True)
 
 
 def dated_view() -> None:

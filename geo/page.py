@@ -244,6 +244,7 @@ def session_start(site: Site, params: dict[str, list[str]]) -> dict[str, object]
         "q": view.query,
         "claim": view.claim,
         "cited": view.claim,
+        "view_cited": False,
         "notices": notices,
         "page": 0,
         "url_synced": True,

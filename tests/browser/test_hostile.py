@@ -135,7 +135,7 @@ def test_hostile_text_is_shown_as_text_and_never_runs(hostile_server, page):
     assert all(h.startswith("https://example.org/") for h in hrefs), hrefs
 
     # the filters' options (speakers, sources, topics) are plain text too
-    page.get_by_role("button", name="Filters").click()
+    page.get_by_text("Filters: speaker, topic, source").click()
     open_dropdown(page, page.locator('[data-testid="stMultiSelect"]').first)
     options = " ".join(page.get_by_role("option").all_inner_texts())
     assert any(p in options for p in PAYLOADS), options

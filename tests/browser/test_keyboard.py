@@ -1,7 +1,8 @@
 """The page with the keyboard alone, from page load: Tab to the timeline and move it
 with the arrow keys, Tab into the map to an island and select it with Enter, Tab to
-the island list and pick another, to a claim's source link and open it, and to the
-two download buttons. Each step is a `Step` in `STEPS`: where the focus must arrive
+the island list and pick another, to the view's link and citation, to two of the
+downloads, to the search, the filters, a claim's source link and its Cite button.
+Each step is a `Step` in `STEPS`: where the focus must arrive
 (checked on the focused element itself) and what its keys must do there; a control
 added to the page gets a step of its own in the list, in page order."""
 
@@ -194,9 +195,26 @@ def open_the_source(page, f: Focus) -> None:
     tab.close()
 
 
+def is_button(label: str) -> Callable[[Focus], bool]:
+    def where(f: Focus) -> bool:
+        return f.frame == "page" and f.tag == "button" and label in f.text
+
+    return where
+
+
+def open_the_view_citation(page, _f: Focus) -> None:
+    """Enter shows the view's link and citation; the button then hides them."""
+    page.keyboard.press("Enter")
+    expect(page.locator('[data-testid="stCode"]', has_text="island=habomai").first).to_be_visible()
+    wait_settled(page)
+    expect(
+        page.get_by_role("button", name=re.compile("Hide the link and citation"))
+    ).to_be_focused()
+
+
 def is_download(label: str) -> Callable[[Focus], bool]:
     def where(f: Focus) -> bool:
-        return f.frame == "page" and "stDownloadButton" in f.within and f.text.startswith(label)
+        return f.frame == "page" and "stDownloadButton" in f.within and label in f.text
 
     return where
 
@@ -211,25 +229,65 @@ def download_with(key: str, file_name: str) -> Callable[[object, Focus], None]:
     return then
 
 
-def nothing_more(_page, f: Focus) -> None:
-    assert f.tag == "button"
+def open_the_filters(page, _f: Focus) -> None:
+    """Enter opens the filters; Tab then reaches the speaker list."""
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Speaker", exact=True).first).to_be_visible()
 
 
-ISLANDS_FILE = f"kuril-islands-{STOPS[-2].isoformat()}.geojson"
+def is_search(f: Focus) -> bool:
+    return f.frame == "page" and f.tag == "input" and f.label.startswith("Search the claims")
+
+
+def search_for_lavrov(page, _f: Focus) -> None:
+    page.keyboard.type("Lavrov")
+    page.keyboard.press("Enter")
+    url_has(page, "q", "Lavrov")
+    page.get_by_text(re.compile(r"\d+ of \d+ claims said by .* match “Lavrov”")).wait_for()
+    wait_settled(page)
+
+
+def cite_the_claim(page, f: Focus) -> None:
+    """Enter on a claim's Cite button shows its citation with the permalink."""
+    assert f.on_screen
+    page.keyboard.press("Enter")
+    page.locator('[data-testid="stCode"]', has_text="?claim=").first.wait_for()
+    wait_settled(page)
+
+
 CLAIMS_FILE = f"kuril-claims-{STOPS[-2].isoformat()}.csv"
+ISLANDS_FILE = f"kuril-islands-{STOPS[-2].isoformat()}.geojson"
+
+
+def is_summary(label: str) -> Callable[[Focus], bool]:
+    def where(f: Focus) -> bool:
+        return f.frame == "page" and f.tag == "summary" and label in f.text
+
+    return where
+
+
+def is_filter(label: str) -> Callable[[Focus], bool]:
+    def where(f: Focus) -> bool:
+        return f.frame == "page" and f.tag == "input" and label in f.label
+
+    return where
+
+
 STEPS = (
     Step("timeline slider", is_slider, move_the_slider),
     Step("Shikotan on the map", is_shikotan, select_shikotan),
     Step("island list", is_island_list, pick_habomai),
-    Step("a claim's source link", is_claim_link, open_the_source),
-    Step("islands download", is_download("Download: islands"), download_with(" ", ISLANDS_FILE)),
-    Step("claims download", is_download("Download: claims"), download_with("Enter", CLAIMS_FILE)),
     Step(
-        "back to the islands download",
-        is_download("Download: islands"),
-        nothing_more,
-        key="Shift+Tab",
+        "the view's link and citation", is_button("Link or cite this view"), open_the_view_citation
     ),
+    Step("islands download", is_download("Islands (GeoJSON)"), download_with(" ", ISLANDS_FILE)),
+    Step("claims download", is_download("Claims (CSV)"), download_with("Enter", CLAIMS_FILE)),
+    Step("the claims search", is_search, search_for_lavrov),
+    Step("the filters", is_summary("Filters"), open_the_filters),
+    Step("the speaker filter", is_filter("Speaker"), lambda _p, _f: None),
+    Step("a claim's source link", is_claim_link, open_the_source),
+    Step("a claim's Cite button", is_button("Cite or link: Lavrov"), cite_the_claim),
+    Step("back to the source link", is_claim_link, lambda _p, _f: None, key="Shift+Tab"),
 )
 
 

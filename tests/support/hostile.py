@@ -344,7 +344,10 @@ if __name__ == "__main__":  # python -m tests.support.hostile offline WORKDIR GU
 
 
 def md_unescape(text: str) -> str:
-    """Undo geo.text.md_escape's backslashes, to read a message as the user sees it."""
+    """Undo geo.text.md_escape (its backslashes and its empty ':color[]' node breaks),
+    to read a message as the user sees it."""
     import re
 
-    return re.sub(r"\\(.)", r"\1", text)
+    from geo.text import NODE_BREAK
+
+    return re.sub(r"\\(.)|" + re.escape(NODE_BREAK), lambda m: m.group(1) or "", text)

@@ -38,7 +38,7 @@ from geo.map.tiles import tiles_enabled
 from geo.map.view import IslandData, island_data
 from geo.models import Event
 from geo.status import StatusModel
-from geo.text import format_date, md_escape, slug
+from geo.text import md_escape, slug
 from geo.timeline import Stop, build_stops, changes_at
 from geo.urlstate import Choices
 
@@ -160,8 +160,7 @@ class Site:
 
     def source_label(self, source: str) -> str:
         """The source filter's label (plain text): publisher and date."""
-        src = self.dataset.sources[source]
-        return f"{src.original_publisher} {format_date(src.published)}"
+        return self.dataset.sources[source].label
 
     # --- per date ------------------------------------------------------------------------------
     def changes_at(self, date: dt.date) -> list[str]:

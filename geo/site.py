@@ -34,7 +34,7 @@ from geo.map.build import (
 from geo.map.elements import lines_json
 from geo.map.lines import BoundaryLine
 from geo.map.served import shapes
-from geo.map.tiles import tiles_enabled
+from geo.map.tiles import start_probing, tiles_enabled
 from geo.map.view import IslandData, island_data
 from geo.models import Event
 from geo.status import StatusModel
@@ -64,6 +64,7 @@ class Site:
     @classmethod
     def load(cls, settings: Settings) -> Site:
         """Read and validate every data file; DataError names the first problem."""
+        start_probing(settings.tiles)  # in the background, while the files load
         data = settings.data_dir
         dataset = load_dataset(data)
         model = StatusModel(dataset.events)

@@ -74,7 +74,10 @@ def test_clear_cache_from_any_client_drops_nothing_the_app_loaded(tmp_path):
             attacker.rerun()
             for _ in range(5):
                 attacker.clear_cache()
-            attacker.rerun()  # the clears are handled in order, before this rerun
+            # handled in order, before this rerun; its own session state is gone and starts anew
+            again = attacker.rerun()
+            assert again.finished == 0
+            assert not [m for m in again.messages if m.delta.new_element.HasField("exception")]
         after = _probe(visitor.rerun())
     assert after[2] != canary  # the clear reached the server: cache_resource was dropped
     assert after[:2] == (site, 1)  # the same Site, and the data was not loaded again

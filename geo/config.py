@@ -2,7 +2,8 @@
 
 KURIL_DATA_DIR  the reviewed data folder (default: data/ beside app.py)
 KURIL_TILES     on | off | auto (default): auto shows tiles only if the tile
-                server answers within a second and a half
+                server answered within a second and a half when last asked
+                (in the background, every five minutes)
 KURIL_ASSETS    local | cdn | auto (default): where the browser gets Leaflet;
                 local and auto serve the copy from the xstatic-leaflet package
 """

@@ -37,21 +37,75 @@ LAND_PROPERTIES: Schema = {  # context land, and the locator map's land
 }
 
 
+MAX_DEPTH = 40  # GeoJSON polygons nest four levels; far deeper would exhaust the stack
+POSITIVE = ("parts", "area_km2", "area_gsi_km2")  # counts and areas: more than zero
+
+
 def _read_features(path: Path) -> list[dict]:
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError(path.name, None, None, "file not found") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise DataError(path.name, None, None, f"not valid GeoJSON ({exc})") from None
     except OSError as exc:
         raise DataError(path.name, None, None, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        doc = json.loads(text, parse_int=_number)
+    except json.JSONDecodeError as exc:
+        raise DataError(path.name, None, None, f"not valid GeoJSON ({exc})") from None
+    except RecursionError:
+        doc = _TOO_DEEP  # reported below, out of the handler (the stack unwound)
+    if doc is _TOO_DEEP:
+        feature, line = _too_deep(text) or (None, 0)
+        label = None if feature is None else f"#{feature + 1}"
+        raise DataError(path.name, label, None, f"nested too deeply (line {line})")
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         raise DataError(path.name, None, "type", "must be a GeoJSON FeatureCollection")
     features = doc.get("features")
     if not isinstance(features, list):
         raise DataError(path.name, None, "features", "must be a list")
     return features
+
+
+_TOO_DEEP = object()
+
+
+def _number(digits: str) -> int | float:
+    """A JSON integer; one too long for int() is a float (inf): a wrong type or not
+    finite, reported with its feature and property, rather than a ValueError."""
+    try:
+        return int(digits)
+    except ValueError:
+        return float(digits)
+
+
+def _too_deep(text: str) -> tuple[int | None, int] | None:
+    """(position in `features`, or None outside it; line) where the brackets first
+    nest deeper than MAX_DEPTH, scanning the text without recursion."""
+    depth, item, line, in_string, escaped = 0, 0, 1, False, False
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return (item if depth > 2 else None), line
+        elif ch in "]}":
+            depth -= 1
+        elif ch == "," and depth == 2:  # between two features (or two top-level values)
+            item += 1
+    return None
 
 
 def _check_geometry(name: str, label: str, geometry: object) -> None:
@@ -70,19 +124,28 @@ def _check_geometry(name: str, label: str, geometry: object) -> None:
 
 def _properties(name: str, index: int, feature: object, schema: Schema) -> tuple[str, dict]:
     """The record's label (its id, else its position) and its properties, every key of
-    ``schema`` present, of its type and not empty."""
-    props = feature.get("properties") if isinstance(feature, dict) else None
+    ``schema`` present, of its type (a boolean is not a number) and not blank, the
+    POSITIVE ones above zero."""
     label = f"#{index + 1}"
+    if not isinstance(feature, dict):
+        raise DataError(name, label, None, "a feature must be a JSON object")
+    props = feature.get("properties")
     if not isinstance(props, dict):
         raise DataError(name, label, "properties", "missing")
     if isinstance(props.get("id"), str):
         label = f"'{props['id']}'"
+    if feature.get("type") != "Feature":
+        raise DataError(name, label, "type", "must be 'Feature'")
     for key, kind in schema.items():
         value = props.get(key)
-        if value is None or not isinstance(value, kind) or value == "":
+        if value is None or not isinstance(value, kind) or isinstance(value, bool):
             raise DataError(name, label, f"properties.{key}", "missing or wrong type")
+        if isinstance(value, str) and not value.strip():
+            raise DataError(name, label, f"properties.{key}", "missing or wrong type (blank)")
         if isinstance(value, float) and not math.isfinite(value):
             raise DataError(name, label, f"properties.{key}", "not a finite number")
+        if key in POSITIVE and isinstance(value, int | float) and value <= 0:
+            raise DataError(name, label, f"properties.{key}", "must be more than zero")
     return label, props
 
 

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from geo.errors import DataError
 from geo.models import Boundary, Claim, Event, Source, Topic
+from geo.text import slug
+from geo.yaml_reader import UnreadableYamlError, parse, problems
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -59,11 +61,16 @@ def load_records(path: Path, model: type[M]) -> list[M]:
     except OSError as exc:
         raise DataError(name, None, None, f"cannot be read ({exc.strerror or exc})") from None
     try:
-        raw = yaml.safe_load(text)
+        raw = parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise DataError(name, None, None, f"not valid YAML{where}") from None
+    except UnreadableYamlError as exc:
+        place = exc.problem.path
+        label = f"#{int(place[0]) + 1}" if place and isinstance(place[0], int) else None
+        field = _field_path(place[1:2]) if len(place) > 1 else None  # the record's field
+        raise DataError(name, label, field, exc.problem.message) from None
     if not isinstance(raw, list):
         raise DataError(name, None, None, "the file must hold a list of records")
     records: list[M] = []
@@ -72,6 +79,8 @@ def load_records(path: Path, model: type[M]) -> list[M]:
         label = _record_label(item, index)
         if not isinstance(item, dict):
             raise DataError(name, label, None, "a record must be a mapping of fields")
+        for problem in problems(item):
+            raise DataError(name, label, _field_path(problem.path), problem.message)
         try:
             record = model.model_validate(item)
         except ValidationError as exc:
@@ -103,6 +112,11 @@ def load_dataset(data_dir: Path) -> Dataset:
     events = load_records(data_dir / FILES["events"], Event)
     if not events:
         raise DataError(FILES["events"], None, None, "needs at least one event")
+
+    _check_unique_labels(FILES["topics"], {t.id: t.label for t in topics.values()}, "label")
+    source_labels = {s.id: s.label for s in sources.values()}
+    _check_unique_labels(FILES["sources"], source_labels, "original_publisher, published")
+    _check_speaker_links(claims)
 
     cf, ef = FILES["claims"], FILES["events"]
     for c in claims:
@@ -154,6 +168,28 @@ def load_dataset(data_dir: Path) -> Dataset:
         topics=topics,
         boundaries=tuple(boundaries),
     )
+
+
+def _check_unique_labels(file: str, labels: dict[str, str], field: str) -> None:
+    """Each record's label its own (ignoring case): a filter lists them by label."""
+    seen: dict[str, str] = {}
+    for ident, label in labels.items():
+        other = seen.setdefault(label.casefold(), ident)
+        if other != ident:
+            message = f"'{label}' is also the label of '{other}'"
+            if field != "label":  # a label made from several fields
+                message += f" (made from {field})"
+            raise DataError(file, f"'{ident}'", field, message)
+
+
+def _check_speaker_links(claims: list[Claim]) -> None:
+    """Two spellings of a speaker must not make the same link (?speaker=slug)."""
+    names: dict[str, str] = {}
+    for c in claims:
+        other = names.setdefault(slug(c.speaker), c.speaker)
+        if other != c.speaker:
+            message = f"'{c.speaker}' and '{other}' make the same link ('{slug(c.speaker)}')"
+            raise DataError(FILES["claims"], f"'{c.id}'", "speaker", message)
 
 
 def _check_boundaries(boundaries: list[Boundary], events: dict[str, Event]) -> None:

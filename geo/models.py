@@ -5,16 +5,42 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    field_validator,
+    model_validator,
+)
 
 from geo import ISLAND_IDS
+from geo.text import format_date, slug
 
 IslandId = Literal["iturup", "kunashir", "shikotan", "habomai"]
 RegionId = Literal["northern-kurils", "south-sakhalin", "north-sakhalin", "hokkaido", "kamchatka"]
 Precision = Literal["day", "week", "month", "year"]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
-ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+def _visible(value: str) -> str:
+    """Text a reader can see: not only spaces, zero-width or control characters."""
+    if not any(ch.isprintable() and not ch.isspace() for ch in value):
+        raise ValueError("must not be blank")
+    return value
+
+
+def _no_user_info(url: HttpUrl) -> HttpUrl:
+    """No 'name@' before the host: https://tass.com@evil.example/ goes to evil.example."""
+    if url.username is not None or url.password is not None:
+        raise ValueError("must not have a user name or password before the host (user@host)")
+    return url
+
+
+Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_visible)]
+ShortText = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_visible)]
+WebUrl = Annotated[HttpUrl, AfterValidator(_no_user_info)]
 
 
 class _Record(BaseModel):
@@ -58,7 +84,7 @@ class Source(_Record):
     outlet: ShortText
     original_publisher: ShortText
     headline: ShortText
-    url: HttpUrl | None
+    url: WebUrl | None
     url_basis: ShortText
     published: dt.date
     published_precision: Precision
@@ -71,6 +97,11 @@ class Source(_Record):
     def _precision(self) -> Source:
         _check_precision(self.published, self.published_precision)
         return self
+
+    @property
+    def label(self) -> str:
+        """How the source filter names it: publisher and date (unique in the data)."""
+        return f"{self.original_publisher} {format_date(self.published)}"
 
 
 class Claim(_Record):
@@ -94,6 +125,13 @@ class Claim(_Record):
 
     _said_not_future = field_validator("said_on")(_not_future)
 
+    @field_validator("speaker")
+    @classmethod
+    def _linkable(cls, value: str) -> str:
+        if not slug(value):
+            raise ValueError("needs a letter or digit (the link names a speaker by them)")
+        return value
+
     @model_validator(mode="after")
     def _consistent(self) -> Claim:
         _check_precision(self.said_on, self.date_precision)
@@ -104,7 +142,7 @@ class Claim(_Record):
 class Reference(_Record):
     title: ShortText
     publisher: ShortText
-    url: HttpUrl
+    url: WebUrl
 
 
 class Effect(_Record):
@@ -130,6 +168,12 @@ class Effect(_Record):
             raise ValueError(
                 "an effect must set administered_by, claimed_by, claim_note or declaration"
             )
+        if self.islands is not None and not self.islands:
+            raise ValueError(
+                "'islands', when given, must name at least one island (leave it out for all four)"
+            )
+        if self.islands and len(set(self.islands)) != len(self.islands):
+            raise ValueError("'islands' lists an island twice")
         if self.regions is not None and not self.regions:
             raise ValueError("'regions', when given, must name at least one region")
         if self.regions and self.declaration is not None:
@@ -183,8 +227,9 @@ class Event(_Record):
         return self
 
 
-Longitude = Annotated[float, Field(ge=120, le=170, allow_inf_nan=False)]
-Latitude = Annotated[float, Field(ge=35, le=60, allow_inf_nan=False)]
+# strict: a number, never true/false or a string of digits
+Longitude = Annotated[float, Field(ge=120, le=170, allow_inf_nan=False, strict=True)]
+Latitude = Annotated[float, Field(ge=35, le=60, allow_inf_nan=False, strict=True)]
 
 
 class Boundary(_Record):

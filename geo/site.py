@@ -34,11 +34,11 @@ from geo.map.build import (
 from geo.map.elements import lines_json
 from geo.map.lines import BoundaryLine
 from geo.map.served import shapes
-from geo.map.tiles import tiles_enabled
+from geo.map.tiles import start_probing, tiles_enabled
 from geo.map.view import IslandData, island_data
 from geo.models import Event
 from geo.status import StatusModel
-from geo.text import format_date, slug
+from geo.text import md_escape, slug
 from geo.timeline import Stop, build_stops, changes_at
 from geo.urlstate import Choices
 
@@ -64,6 +64,7 @@ class Site:
     @classmethod
     def load(cls, settings: Settings) -> Site:
         """Read and validate every data file; DataError names the first problem."""
+        start_probing(settings.tiles)  # in the background, while the files load
         data = settings.data_dir
         dataset = load_dataset(data)
         model = StatusModel(dataset.events)
@@ -143,18 +144,24 @@ class Site:
         return island_labels(self.islands)
 
     # --- labels of the widgets' options -----------------------------------------------------
+    # Streamlit 1.67 renders select_slider and segmented_control options as Markdown, so
+    # stop_label is escaped; selectbox and multiselect show theirs as plain text, where a
+    # backslash would show, so the island, topic and source labels are plain.
     def stop_label(self, date: dt.date) -> str:
-        return self.stop_by_date[date].label
+        """The slider's label for the stop at `date`, Markdown-escaped."""
+        return md_escape(self.stop_by_date[date].label)
 
     def island_label(self, island: str | None) -> str:
+        """The island selectbox's label (plain text)."""
         return "All four — the whole dispute" if island is None else self.names[island]
 
     def topic_label(self, topic: str) -> str:
+        """The topic filter's label (plain text)."""
         return self.dataset.topics[topic].label
 
     def source_label(self, source: str) -> str:
-        src = self.dataset.sources[source]
-        return f"{src.original_publisher} {format_date(src.published)}"
+        """The source filter's label (plain text): publisher and date."""
+        return self.dataset.sources[source].label
 
     # --- per date ------------------------------------------------------------------------------
     def changes_at(self, date: dt.date) -> list[str]:

@@ -20,23 +20,83 @@ def format_date(date: dt.date, precision: str = "day") -> str:
     return day
 
 
-_MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&\"'=")
+# Every ASCII character Markdown (CommonMark, GFM, Streamlit's directives) gives a
+# meaning somewhere, and '@' (e-mail autolinks): a backslash makes each one literal.
+_MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>~$:&\"'=@")
+# Streamlit turns ':material/' into ':material_' in the source before parsing it, so
+# a '/' there is escaped too (and any '/' in the first word, which may continue it).
+_ICON_PREFIX = ":material"
+# Streamlit's Markdown also rewrites the *parsed* text, where escapes are gone:
+# autolinks (www., http(s)://, e-mail addresses), ':material_…:' icons, ':streamlit:'
+# and emoji shortcodes, and '->', '--', '>=' … become arrows and dashes. Each rewrite
+# needs its characters in one text node, so md_escape ends the node where one could
+# start with an empty ':color[]' directive, which Streamlit renders as an empty <span>:
+# nothing to see or copy. See md_escape for where.
+NODE_BREAK = ":color[]"
+_PAIR_FIRST = frozenset("<->~")  # '<->', '->', '<-', '--', '>=', '<=', '~='
+_PAIR_SECOND = frozenset("->=")
 
 
 def md_escape(text: str) -> str:
     """Escape text for Streamlit markdown so it shows literally: no links,
-    images, emphasis, LaTeX or HTML can come from data."""
-    out = []
+    images, emphasis, LaTeX, HTML, icons or emoji can come from data.
+
+    Every Markdown character gets a backslash. The rewrites of parsed text each need
+    a stretch without spaces, so within each word a text node is ended (NODE_BREAK)
+    before a '.' that could end an autolink's 'www', follow its '://' or an '@',
+    before a second ':' (an icon or a shortcode needs two), and between two
+    characters that would become an arrow or a dash. The first word may continue
+    whatever comes before the escaped text, so there its first '.', ':' or pair
+    character also ends the node."""
+    out: list[str] = []
+    word = _Word(fresh=True)  # what precedes the first word is unknown
     for ch in text:
-        if ch in _MD_SPECIAL:
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("  \n")
-        elif ch.isprintable():
+        if ch == "\n":
+            out.append("  \n")  # a hard line break, which ends the text node
+            word = _Word()
+            continue
+        if not ch.isprintable():
+            if not is_space(ch):  # U+3000, no-break and thin spaces are not "printable"
+                continue
+            ch = " "
+        if ch == " ":
             out.append(ch)
-        elif is_space(ch):  # U+3000, no-break and thin spaces are not "printable"
-            out.append(" ")
+            word = _Word()
+            continue
+        if word.ends_before(ch):
+            out.append(NODE_BREAK)
+            word = _Word()
+        slash = ch == "/" and (word.fresh or word.tail.endswith(_ICON_PREFIX))
+        out.append("\\" + ch if ch in _MD_SPECIAL or slash else ch)
+        word.add(ch)
     return "".join(out)
+
+
+class _Word:
+    """One word's text since the last node break, as far as md_escape needs it."""
+
+    __slots__ = ("at", "colon", "fresh", "scheme", "tail")
+
+    def __init__(self, fresh: bool = False) -> None:
+        self.fresh = fresh  # the first word, no break yet: it may continue unknown text
+        self.tail = ""  # its last characters
+        self.at = self.colon = self.scheme = False  # an '@', a ':', a '://' in it
+
+    def ends_before(self, ch: str) -> bool:
+        """Whether the text node must end before `ch`."""
+        if ch == ".":
+            return self.fresh or self.at or self.scheme or self.tail[-3:].lower() == "www"
+        if ch == ":":
+            return self.fresh or self.colon
+        if ch in _PAIR_SECOND:
+            return (self.fresh and not self.tail) or self.tail[-1:] in _PAIR_FIRST
+        return False
+
+    def add(self, ch: str) -> None:
+        self.scheme = self.scheme or (ch == "/" and self.tail.endswith(":/"))
+        self.at = self.at or ch == "@"
+        self.colon = self.colon or ch == ":"
+        self.tail = (self.tail + ch)[-len(_ICON_PREFIX) :]
 
 
 def is_space(ch: str) -> bool:

@@ -3,7 +3,7 @@ signature of the click so the same click is not applied twice."""
 
 from __future__ import annotations
 
-import json
+import math
 from typing import Any
 
 from geo import ISLAND_IDS
@@ -22,11 +22,25 @@ def clicked_island(returned: Any) -> str | None:
 
 
 def click_signature(returned: Any) -> str | None:
-    """Identifies one click, so the same click is not applied twice."""
+    """Identifies one click, so the same click is not applied twice: the island and
+    where it was clicked, rounded to 6 decimals (about 10 cm). Made of those alone,
+    never of the returned object, so it stays short whatever a client sends."""
     island = clicked_island(returned)
     if island is None:
         return None
-    return json.dumps([island, returned.get("last_object_clicked")], sort_keys=True, default=str)
+    point = returned.get("last_object_clicked")
+    lat = _coordinate(point.get("lat")) if isinstance(point, dict) else None
+    lng = _coordinate(point.get("lng")) if isinstance(point, dict) else None
+    return f"{island}@{lat},{lng}"
+
+
+def _coordinate(value: Any) -> str | None:
+    """A latitude or longitude as 6 decimals; None unless a finite number in range."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value) or abs(value) > 360:
+        return None
+    return f"{value:.6f}"
 
 
 def new_click(returned: Any, last: str | None) -> tuple[str, str] | None:

@@ -2,17 +2,25 @@
 serves ./static at app/static/) and fetched once by the map, rather than sent
 again in every rerun. Each file is named by a hash of its content, so a browser
 may cache it for good and never shows an old shape. Where static files cannot
-be served or written, the geometry goes inline with the map instead."""
+be served or written, the geometry goes inline with the map instead (about ten times
+the bytes of every map sent), and the server log says so once per process."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.files import write_atomic
+from geo.files import remove_stale_temporaries, write_atomic
 from geo.map.assets import MAP_STATIC_URL
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_swept: set[Path] = set()  # folders cleared of left-over temporary files
+_warned = False  # whether the inline fallback was logged
 
 
 @dataclass(frozen=True)
@@ -43,10 +51,39 @@ def publish(name: str, text: str, static_dir: Path) -> str | None:
     target = folder / f"{name}.{digest}.geojson"
     try:
         if not (target.is_file() and target.read_bytes() == data):
+            _sweep(folder)
             write_atomic(target, data)
-    except OSError:
+    except OSError as exc:
+        _warn_inline(folder, name, len(data), exc)
         return None
     return f"{MAP_STATIC_URL}/geo/{target.name}"
+
+
+def _sweep(folder: Path) -> None:
+    """Once per process and folder, before writing: remove the temporary files that
+    a server stopped mid-write left (they would be served under static/)."""
+    with _lock:
+        if folder in _swept:
+            return
+        _swept.add(folder)
+    if removed := remove_stale_temporaries(folder):
+        log.info("removed %d left-over temporary file(s) from %s", removed, folder)
+
+
+def _warn_inline(folder: Path, name: str, size: int, exc: OSError) -> None:
+    global _warned
+    with _lock:
+        if _warned:
+            return
+        _warned = True
+    log.warning(
+        "map shapes cannot be written to %s (%s): they go inline with every map sent "
+        "instead of as static files ('%s' alone is %.0f KB each time)",
+        folder,
+        exc.strerror or exc,
+        name,
+        size / 1000,
+    )
 
 
 def shapes(name: str, text: str, static_serving: bool, static_dir: Path) -> Shapes:

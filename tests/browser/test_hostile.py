@@ -7,6 +7,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from geo import ISLAND_IDS
+from geo.config import Settings
+from geo.site import Site
 from tests.conftest import repo_site
 from tests.support.browser import (
     click_island,
@@ -16,6 +18,7 @@ from tests.support.browser import (
     streamlit_server,
 )
 from tests.support.hostile import (
+    MARKDOWN,
     P1,
     P2,
     P3,
@@ -150,3 +153,57 @@ def test_island_heading_shows_the_name_literally(hostile_server, page):
     heading = page.locator('[data-testid="stMain"] [data-testid="stMarkdown"] h3').first
     heading.wait_for()
     assert heading.inner_text().strip() == hostile_display_name("shikotan")
+
+
+@pytest.fixture(scope="module")
+def markdown_server(tmp_path_factory):
+    require_chromium()
+    folder = make_hostile_data(tmp_path_factory.mktemp("markdown") / "data", markdown=True)
+    with streamlit_server(env={"KURIL_DATA_DIR": str(folder)}) as (url, _proc):
+        yield url, Site.load(Settings(data_dir=folder, tiles="off", assets="local"))
+
+
+# Markup made of the MARKDOWN payload anywhere on the page: its links (the page's own
+# links go to the sources' https addresses), icons, LaTeX, colour (the legend's swatches
+# are the only coloured text) and bold.
+MADE = """() => {
+  const md = [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')];
+  const inside = (sel) => md.flatMap(m => [...m.querySelectorAll(sel)]);
+  return [
+    ...inside('a:not([href^="#"])')  // a heading's own anchor is '#' and its slug
+      .filter(a => /evil|e\\.example|^mailto:/.test(a.getAttribute('href') || '')),
+    ...inside('[role="img"], img, .katex'),
+    ...inside('.stMarkdownColoredText').filter(e => e.textContent !== '■■'),
+    ...inside('strong').filter(e => e.textContent.trim() === 'bold'),
+  ].map(e => e.outerHTML.slice(0, 200));
+}"""
+
+
+def test_markdown_in_the_data_shows_literally(markdown_server, page):
+    url, site = markdown_server
+    open_map(page, url + "/?island=iturup")
+    page.get_by_text("Claims about", exact=False).first.wait_for()
+    body = page.locator("body").inner_text()
+    # quotes, speakers, source links, events, headings, positions and the slider
+    assert body.count(MARKDOWN) >= 10, body[:2000]
+    heading = page.locator('[data-testid="stMain"] [data-testid="stMarkdown"] h3').first
+    assert heading.inner_text().strip() == site.names["iturup"]
+    thumb = page.locator('[data-testid="stSliderThumbValue"]').first
+    assert thumb.inner_text().strip() == site.stops[-1].label
+    assert page.evaluate(MADE) == []
+
+    # the selectbox and the filters show their options as plain text
+    page.locator('[data-testid="stSelectbox"]').first.get_by_role("button", name="Open").click()
+    page.get_by_role("option").first.wait_for()
+    options = page.get_by_role("option").all_inner_texts()
+    assert site.names["kunashir"] in options, options
+    page.keyboard.press("Escape")
+    open_dropdown(page, page.locator('[data-testid="stMultiSelect"]').nth(1))
+    options = page.get_by_role("option").all_inner_texts()
+    topics = {t.label for t in site.dataset.topics.values()}
+    listed = [o for o in options if o != "Select all"]  # the list shows the first few
+    assert listed, options
+    assert set(listed) <= topics, options
+    page.keyboard.press("Escape")
+    assert page.evaluate(MADE) == []
+    assert page.errors == []

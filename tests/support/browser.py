@@ -42,9 +42,11 @@ def streamlit_server(
     env: dict[str, str] | None = None,
     timeout: float = 60.0,
     base_path: str = "",
+    cwd: Path | None = None,
 ):
     """Start `streamlit run` and yield its base URL; stop it afterwards. `base_path`
-    serves the app under a URL prefix, as hosting behind a proxy does."""
+    serves the app under a URL prefix, as hosting behind a proxy does. It runs in
+    `cwd` (default: the app's folder), whose .streamlit/config.toml it reads."""
     port = free_port()
     full_env = {
         **os.environ,
@@ -72,7 +74,7 @@ def streamlit_server(
             "false",
             *(["--server.baseUrlPath", base_path] if base_path else []),
         ],
-        cwd=app.parent,
+        cwd=cwd or app.parent,
         env=full_env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -40,6 +40,13 @@ ISLAND_NAME_PAYLOADS = {
     "habomai": {"name_en": P3, "name_ja_romaji": P4, "name_ru": P6, "name_ja": P7},
 }
 
+# Markdown that Streamlit would turn into bold, a link, colour, LaTeX, autolinks, an
+# icon or an arrow: in every displayed text of make_hostile_data(markdown=True).
+MARKDOWN = (
+    "**bold** [x](http://e.example) :red[x] $x$ www.evil-example.com "
+    "press@evil.example :material/verified: a -> b"
+)
+
 SHORT = 300  # ShortText's max_length in geo.models
 
 
@@ -48,13 +55,15 @@ def hostile(payload: str, original: str, limit: int = SHORT) -> str:
     return f"{payload} {original}"[:limit]
 
 
-def _payload(n: int) -> str:
-    return PAYLOADS[n % len(PAYLOADS)]
-
-
-def make_hostile_data(folder: Path, src: Path = REPO / "data") -> Path:
-    """A valid data folder: the real data with a payload in every displayed text."""
+def make_hostile_data(folder: Path, src: Path = REPO / "data", markdown: bool = False) -> Path:
+    """A valid data folder: the real data with a payload in every displayed text (with
+    `markdown`, the MARKDOWN payload in each instead of the script payloads)."""
     folder.mkdir(parents=True, exist_ok=True)
+
+    def _payload(n: int) -> str:
+        return MARKDOWN if markdown else PAYLOADS[n % len(PAYLOADS)]
+
+    first, second = (MARKDOWN, MARKDOWN) if markdown else (P2, P1)
     for path in [*src.glob("*.yaml"), *src.glob("*.geojson")]:
         shutil.copy(path, folder / path.name)
 
@@ -96,9 +105,9 @@ def make_hostile_data(folder: Path, src: Path = REPO / "data") -> Path:
                 e["positions"][side] = hostile(_payload(n + 5), e["positions"][side], 4000)
         for effect in e.get("effects", []):
             if effect.get("administered_by"):
-                effect["administered_by"] = hostile(P2, effect["administered_by"])
+                effect["administered_by"] = hostile(first, effect["administered_by"])
             if effect.get("claimed_by"):
-                effect["claimed_by"] = [hostile(P1, who) for who in effect["claimed_by"]]
+                effect["claimed_by"] = [hostile(second, who) for who in effect["claimed_by"]]
 
     def topic(n: int, t: dict) -> None:
         t["label"] = hostile(_payload(n), t["label"])
@@ -113,7 +122,7 @@ def make_hostile_data(folder: Path, src: Path = REPO / "data") -> Path:
     for feature in doc["features"]:
         props = feature["properties"]
         for key, payload in ISLAND_NAME_PAYLOADS[props["id"]].items():
-            props[key] = f"{payload} {props[key]}"
+            props[key] = f"{MARKDOWN if markdown else payload} {props[key]}"
     islands_path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return folder
 
@@ -344,7 +353,10 @@ if __name__ == "__main__":  # python -m tests.support.hostile offline WORKDIR GU
 
 
 def md_unescape(text: str) -> str:
-    """Undo geo.text.md_escape's backslashes, to read a message as the user sees it."""
+    """Undo geo.text.md_escape (its backslashes and its empty ':color[]' node breaks),
+    to read a message as the user sees it."""
     import re
 
-    return re.sub(r"\\(.)", r"\1", text)
+    from geo.text import NODE_BREAK
+
+    return re.sub(r"\\(.)|" + re.escape(NODE_BREAK), lambda m: m.group(1) or "", text)

@@ -16,7 +16,7 @@ from geo.present import (
 )
 from geo.search import Query
 from geo.status import CATEGORIES
-from geo.text import md_escape
+from geo.text import NODE_BREAK, md_escape
 from tests.conftest import repo_site
 from tests.support.text import HOSTILE, UNESCAPED
 
@@ -56,9 +56,9 @@ def test_claim_card_escapes_every_field():
     assert "(https://tass.com/x)" in card
     assert "about the whole dispute" in card
     assert "medium confidence" in card
-    # the only unescaped markup is the card's own: the link, the confidence note and
-    # the highlights of the search's words
-    for piece in ("[TASS via", "](https://tass.com/x)", "(medium confidence)"):
+    # the only unescaped markup is the card's own: the link, the confidence note, the
+    # highlights of the search's words and md_escape's node breaks
+    for piece in ("[TASS via", "](https://tass.com/x)", "(medium confidence)", NODE_BREAK):
         card = card.replace(piece, "")
     card = card.replace(":color[", "").replace(']{background="#FFE066"}', "")
     assert UNESCAPED.findall(card) == []

@@ -15,6 +15,7 @@ from geo.downloads import downloads_at
 from geo.errors import DataError
 from geo.map.clicks import new_click
 from geo.map.view import island_layer
+from geo.notices import shown_notices
 from geo.search import MAX_QUERY, Query
 from geo.site import Site, current
 from geo.text import format_date, md_escape
@@ -99,7 +100,7 @@ st.caption(
     "Iturup (Etorofu), Kunashir (Kunashiri), Shikotan and the Habomai islets, administered "
     "by Russia and claimed by Japan: their status at each date, and what officials said."
 )
-for notice in page.notices_shown(state["notices"]):
+for notice in shown_notices(state["notices"]):
     st.warning(md_escape(notice), icon="⚠️")
 
 

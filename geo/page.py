@@ -21,15 +21,6 @@ from geo.urlstate import ViewState, parse_query, to_query
 CSS = Path(__file__).with_name("page.css")  # the page's few styles (a phone's title)
 ALL = "all"  # the island box's first option: the whole dispute
 PAGE_SIZE = 10  # claims per page
-MAX_NOTICES = 5  # notices about a link shown; the rest counted
-
-
-def notices_shown(notices: list[str], limit: int = MAX_NOTICES) -> list[str]:
-    """The first `limit` notices, then how many more there were."""
-    if len(notices) <= limit:
-        return list(notices)
-    more = len(notices) - limit
-    return [*notices[:limit], f"And {more} more problem{'s' if more != 1 else ''} with the link."]
 
 
 def legend(site: Site, date: dt.date) -> str:

@@ -124,9 +124,3 @@ def test_a_claim_citation_has_its_permalink():
     assert claim["url"] in cite.plain
     assert cite.bibtex.startswith(f"@misc{{{claim['id']},")
     assert f"author = {{{{{claim['speaker']}}}}}" in cite.bibtex
-
-
-def test_notices_beyond_five_are_counted():
-    assert page.notices_shown(["a", "b"]) == ["a", "b"]
-    shown = page.notices_shown([str(i) for i in range(12)])
-    assert shown == ["0", "1", "2", "3", "4", "And 7 more problems with the link."]

@@ -3,7 +3,8 @@
 # in uv.lock, installed by uv (itself pinned, from PyPI, in .tools/). Leaflet comes
 # with them (the xstatic-leaflet package): no npm, no CDN.
 #   bash scripts/install.sh          the app
-#   bash scripts/install.sh --test   the app, the test and lint tools, and Chromium
+#   bash scripts/install.sh --test   the app, the test and lint tools, Chromium and
+#                                    HAProxy (scripts/replicas.sh, tests/deploy/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-app}"
@@ -20,6 +21,7 @@ need=()
 python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 if [ "$mode" = "--test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -x /usr/sbin/haproxy ] || need+=(haproxy)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing Debian packages: ${need[*]}"

@@ -113,8 +113,8 @@ def test_k8s_resources_leave_room_above_the_request(k8s):
     request = _bytes(resources["requests"]["memory"])
     limit = _bytes(resources["limits"]["memory"])
     assert resources["requests"]["cpu"]
-    # One replica is about 240 MB after start (docs/deploy.md); the request is above it
-    # and the limit leaves twice that for many sessions and a rerun's peaks.
+    # One replica is about 240 MB once it has loaded the data (docs/deploy.md); the
+    # request is above that and the limit leaves twice it for sessions and peaks.
     assert request > 256 * 2**20
     assert limit >= 2 * request
 

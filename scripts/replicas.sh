@@ -65,9 +65,17 @@ trap 'stop_all; exit 130' INT
 trap 'stop_all' EXIT
 
 # The app writes its shapes and Leaflet to ./static/ at first use (geo/map/served.py,
-# geo/map/assets.py). Write them once now, so that replicas never race to.
-if ! KURIL_TILES=off "$py" -c 'from geo.site import current; current().base_map(True)' \
-  >"$logs/warmup.log" 2>&1; then
+# geo/map/assets.py). Write them once now, so that replicas never race to. In the
+# background and waited for, so that a signal stops the script at once.
+KURIL_TILES=off "$py" -c 'from geo.site import current; current().base_map(True)' \
+  >"$logs/warmup.log" 2>&1 &
+warm=$!
+pids+=("$warm")
+names[$warm]=warm-up
+warm_status=0
+wait "$warm" || warm_status=$?
+pids=() # the warm-up was the only one so far, and it is done
+if [ "$warm_status" -ne 0 ]; then
   echo "replicas.sh: the warm-up failed, see $logs/warmup.log" >&2
   tail -n 20 "$logs/warmup.log" >&2
   exit 1
@@ -197,7 +205,9 @@ while [ ${#live[@]} -gt 0 ]; do
   fi
   echo "replicas.sh: replica ${names[$died]} (pid $died) exited ($status);" \
     "the proxy sends its readers to the others" >&2
+  # Reaped: no longer this script's to stop (its number may be reused).
   next=()
   for pid in "${live[@]}"; do [ "$pid" = "$died" ] || next+=("$pid"); done
   live=("${next[@]}")
+  pids=("${next[@]}")
 done

@@ -41,6 +41,9 @@ mkdir -p "$logs"
 logs="$(cd "$logs" && pwd)"
 echo "logs: $logs"
 
+# The script's own stderr, for the traps: a signal may come while a command's output
+# is redirected to a log.
+exec 4>&2
 # Every process this script starts, so that it can stop them all.
 pids=()
 declare -A names=()
@@ -49,6 +52,7 @@ stop_all() {
   [ "$stopping" -eq 0 ] || return 0
   stopping=1
   local pid deadline
+  [ -z "$helper" ] || kill -TERM "$helper" 2>/dev/null || true
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   deadline=$((SECONDS + 15))
   for pid in "${pids[@]}"; do
@@ -58,41 +62,45 @@ stop_all() {
   wait 2>/dev/null || true
   local stopped=()
   for pid in "${pids[@]}"; do stopped+=("${names[$pid]}"); done
-  echo "stopped: ${stopped[*]:-nothing}" >&2
+  echo "stopped: ${stopped[*]:-nothing}" >&4
 }
 trap 'stop_all; exit 143' TERM
 trap 'stop_all; exit 130' INT
 trap 'stop_all' EXIT
 
+# Every short command this script runs (a health check, a look at the proxy's
+# state) goes through `quick`: in the background and waited for, so that a signal
+# runs the trap at once. In the foreground, a child that caught Ctrl-C itself and
+# exited (as Python may) would make bash drop the signal.
+helper=""
+quick() {
+  "$@" &
+  helper=$!
+  local status=0
+  wait "$helper" || status=$?
+  helper=""
+  return "$status"
+}
+
 # The app writes its shapes and Leaflet to ./static/ at first use (geo/map/served.py,
-# geo/map/assets.py). Write them once now, so that replicas never race to. In the
-# background and waited for, so that a signal stops the script at once.
-KURIL_TILES=off "$py" -c 'from geo.site import current; current().base_map(True)' \
-  >"$logs/warmup.log" 2>&1 &
-warm=$!
-pids+=("$warm")
-names[$warm]=warm-up
-warm_status=0
-wait "$warm" || warm_status=$?
-pids=() # the warm-up was the only one so far, and it is done
-if [ "$warm_status" -ne 0 ]; then
+# geo/map/assets.py). Write them once now, so that replicas never race to.
+if ! KURIL_TILES=off quick "$py" -c 'from geo.site import current; current().base_map(True)' \
+  >"$logs/warmup.log" 2>&1; then
   echo "replicas.sh: the warm-up failed, see $logs/warmup.log" >&2
   tail -n 20 "$logs/warmup.log" >&2
   exit 1
 fi
 
-read -r -a ports < <("$py" - "$replicas" <<'PY'
-import socket, sys
+quick "$py" -c 'import socket, sys
 socks = [socket.socket() for _ in range(int(sys.argv[1]))]
 for s in socks:
     s.bind(("127.0.0.1", 0))
-print(" ".join(str(s.getsockname()[1]) for s in socks))
-PY
-)
+print(" ".join(str(s.getsockname()[1]) for s in socks))' "$replicas" >"$logs/ports"
+read -r -a ports <"$logs/ports"
 
 # One secret for all replicas, so that a cookie one signs is valid on the others
 # (a reader whose replica died lands on another). In the environment, not in `ps`.
-STREAMLIT_SERVER_COOKIE_SECRET="$("$py" -c 'import secrets; print(secrets.token_hex(32))')"
+STREAMLIT_SERVER_COOKIE_SECRET="$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
 export STREAMLIT_SERVER_COOKIE_SECRET STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
 : >"$logs/replicas.txt"
 for i in $(seq 1 "$replicas"); do
@@ -109,7 +117,7 @@ for i in $(seq 1 "$replicas"); do
 done
 
 healthy() { # URL: 0 once it answers 200
-  "$py" -c 'import sys, urllib.request
+  quick "$py" -c 'import sys, urllib.request
 try:
     sys.exit(urllib.request.urlopen(sys.argv[1], timeout=2).status != 200)
 except OSError:
@@ -149,7 +157,7 @@ awk -v servers="$servers" '
   }
   { print }' deploy/haproxy.cfg >"$cfg"
 export KURIL_PROXY_BIND="$bind:$port" KURIL_PROXY_STATS="$logs/haproxy.sock"
-if ! "$haproxy" -c -f "$cfg" >"$logs/haproxy-check.log" 2>&1; then
+if ! quick "$haproxy" -c -f "$cfg" >"$logs/haproxy-check.log" 2>&1; then
   echo "replicas.sh: $cfg is not valid:" >&2
   cat "$logs/haproxy-check.log" >&2
   exit 1
@@ -174,16 +182,13 @@ until healthy "$url/_stcore/health"; do
   sleep 0.2
 done
 # Ready once the proxy's own first check of every replica has passed.
-until "$py" - "$KURIL_PROXY_STATS" <<'PY'
-import socket, sys
+until quick "$py" -c 'import socket, sys
 with socket.socket(socket.AF_UNIX) as sock:
     sock.connect(sys.argv[1])
     sock.sendall(b"show stat\n")
     text = b"".join(iter(lambda: sock.recv(65536), b"")).decode()
 rows = [r.split(",") for r in text.splitlines() if r.startswith("replicas,r")]
-sys.exit(not rows or any(r[17] != "UP" for r in rows))
-PY
-do
+sys.exit(not rows or any(r[17] != "UP" for r in rows))' "$KURIL_PROXY_STATS"; do
   if ! kill -0 "$proxy_pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
     echo "replicas.sh: the proxy did not find every replica up, see $logs/haproxy.log" >&2
     exit 1

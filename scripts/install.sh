@@ -3,7 +3,8 @@
 # in uv.lock, installed by uv (itself pinned, from PyPI, in .tools/). Leaflet comes
 # with them (the xstatic-leaflet package): no npm, no CDN.
 #   bash scripts/install.sh          the app
-#   bash scripts/install.sh --test   the app, the test and lint tools, Chromium, and
+#   bash scripts/install.sh --test   the app, the test and lint tools, Chromium,
+#                                    HAProxy (scripts/replicas.sh, tests/deploy/) and
 #                                    axe-core (the accessibility audit) in .tools/axe/
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,7 @@ if [ "$mode" = "--test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v curl >/dev/null || need+=(curl)
   [ -f /etc/ssl/certs/ca-certificates.crt ] || need+=(ca-certificates)
+  [ -x /usr/sbin/haproxy ] || need+=(haproxy)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing Debian packages: ${need[*]}"

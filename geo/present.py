@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from urllib.parse import quote
 
+from geo.export.citation import LICENCE_NOTE
 from geo.map.palette import THEME_COLOUR
 from geo.models import Event, Source
 from geo.search import Query
@@ -213,8 +214,7 @@ def about_markdown(sources: dict[str, Source]) -> str:
         "positions marked as reported are in our own words, from the articles or from the "
         "official documents listed. Dates are when the words were said.\n\n"
         "### Sources\n" + sources_markdown(sources) + "\n\n"
-        "Coastlines: GSHHG (Wessel & Smith), LGPL-3.0-or-later. "
-        "Official areas: Geospatial Information Authority of Japan."
+        "### Licences\n" + md_escape(LICENCE_NOTE)
     )
 
 

@@ -198,6 +198,7 @@ def test_markdown_in_the_data_shows_literally(markdown_server, page):
     options = page.get_by_role("option").all_inner_texts()
     assert site.names["kunashir"] in options, options
     page.keyboard.press("Escape")
+    page.get_by_text("Filters: speaker, topic, source").click()
     open_dropdown(page, page.locator('[data-testid="stMultiSelect"]').nth(1))
     options = page.get_by_role("option").all_inner_texts()
     topics = {t.label for t in site.dataset.topics.values()}

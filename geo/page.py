@@ -4,7 +4,7 @@ from the Site's data by the functions in geo.present: what app.py puts in each p
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -84,7 +84,11 @@ class ClaimsView:
     pages: int
     empty: str | None = None  # what is true when no claim is shown
     next_stop: dt.date | None = None  # the next stop with a matching claim
-    ids: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the claims shown, in order."""
+        return tuple(c.id for c in self.cards)
 
 
 def _card(row: dict, island: str | None, query: Query, linked: bool = False) -> Card:
@@ -110,10 +114,8 @@ def claims(
     and hold the search's words; `linked` (a claim id said by `date`) comes first."""
     table = site.claims
     by_date = filter_claims(table, date=date, island=island)
-    rows = filter_claims(
-        table,
-        date=date,
-        island=island,
+    rows = filter_claims(  # the date's and island's claims, narrowed further
+        by_date,
         speakers=filters.speakers,
         topics=filters.topics,
         sources=filters.sources,
@@ -145,7 +147,6 @@ def claims(
         pages=pages,
         empty=empty,
         next_stop=next_stop,
-        ids=tuple(c.id for c in cards),
     )
 
 

@@ -9,9 +9,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from geo.export.citation import PROJECT
 from geo.text import format_date
-
-PROJECT = "Kuril Dispute Map"
 
 
 @dataclass(frozen=True)

@@ -123,17 +123,22 @@ try:
 except OSError:
     sys.exit(1)' "$1"
 }
-deadline=$((SECONDS + 120))
-for i in $(seq 1 "$replicas"); do
-  pid="${pids[$((i - 1))]}"
-  until healthy "http://127.0.0.1:${ports[$((i - 1))]}/_stcore/health"; do
-    if ! kill -0 "$pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
-      echo "replicas.sh: replica r$i did not start, see $logs/replica-r$i.log" >&2
-      tail -n 20 "$logs/replica-r$i.log" >&2
+# wait_healthy URL PID WHAT LOG: until URL answers 200; give up (showing LOG's end) if
+# PID dies or the start-up deadline passes.
+wait_healthy() {
+  until healthy "$1"; do
+    if ! kill -0 "$2" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+      echo "replicas.sh: $3 did not start, see $4" >&2
+      tail -n 20 "$4" >&2
       exit 1
     fi
     sleep 0.2
   done
+}
+deadline=$((SECONDS + 120))
+for i in $(seq 1 "$replicas"); do
+  wait_healthy "http://127.0.0.1:${ports[$((i - 1))]}/_stcore/health" \
+    "${pids[$((i - 1))]}" "replica r$i" "$logs/replica-r$i.log"
 done
 
 cfg="$logs/haproxy.cfg"
@@ -173,14 +178,7 @@ echo "proxy $bind:$port pid $proxy_pid (config $cfg, admin socket $KURIL_PROXY_S
 host="$bind"
 case "$host" in 0.0.0.0 | "" | "*") host=127.0.0.1 ;; *:*) host="[$host]" ;; esac
 url="http://$host:$port"
-until healthy "$url/_stcore/health"; do
-  if ! kill -0 "$proxy_pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
-    echo "replicas.sh: the proxy did not start, see $logs/haproxy.log" >&2
-    tail -n 20 "$logs/haproxy.log" >&2
-    exit 1
-  fi
-  sleep 0.2
-done
+wait_healthy "$url/_stcore/health" "$proxy_pid" "the proxy" "$logs/haproxy.log"
 # Ready once the proxy's own first check of every replica has passed.
 until quick "$py" -c 'import socket, sys
 with socket.socket(socket.AF_UNIX) as sock:

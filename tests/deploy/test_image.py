@@ -17,7 +17,7 @@ import pytest
 
 from geo.config import REPO_ROOT
 from tests.deploy import dockerfile
-from tests.support.browser import free_port
+from tests.support.browser import free_port, stop
 
 pytestmark = pytest.mark.deploy
 
@@ -118,9 +118,5 @@ def test_the_image_serves_the_app_and_writes_nothing_at_run_time(tmp_path):
         )
         assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-4000:]
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server, timeout=15)
     assert files(root) == built, "the app wrote into /app at run time"

@@ -92,9 +92,11 @@ def filter_claims(
     topics: Collection[str] = (),
     sources: Collection[str] = (),
     query: Query | None = None,
+    found: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Claims said on or before `date` about `island` (named, or the whole dispute),
-    by the speakers, on the topics, from the sources given, holding the query's words."""
+    by the speakers, on the topics, from the sources given, holding the query's words
+    (or True in `found`, a search already made over the whole table: `Finder.mask`)."""
     mask = pd.Series(True, index=table.index)
     if date is not None:
         mask &= table["said_on"] <= pd.Timestamp(date)
@@ -108,6 +110,8 @@ def filter_claims(
         mask &= table["source"].isin(list(sources))
     if query:
         mask &= query.mask(table[SEARCH_COLUMN])
+    if found is not None:
+        mask &= found.loc[table.index]
     return table[mask]
 
 

@@ -119,9 +119,11 @@ def claims(
         speakers=filters.speakers,
         topics=filters.topics,
         sources=filters.sources,
-        query=query,
+        found=site.finder.mask(query) if query else None,
     )
-    pinned = table[(table["id"] == linked) & (table["said_on"] <= pd.Timestamp(date))]
+    pinned = table.iloc[:0]
+    if linked is not None:
+        pinned = table[(table["id"] == linked) & (table["said_on"] <= pd.Timestamp(date))]
     rest = rows[rows["id"] != linked] if len(pinned) else rows
     pages = max(1, -(-len(rest) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
@@ -161,7 +163,7 @@ def _nothing_shown(
         speakers=filters.speakers,
         topics=filters.topics,
         sources=filters.sources,
-        query=query,
+        found=site.finder.mask(query) if query else None,
     )
     narrowed = bool(filters or query)
     if not len(later):

@@ -5,10 +5,13 @@ query required, and the places in a text where the words were found."""
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 MAX_QUERY = 200  # characters kept from a search box or a q= parameter
@@ -66,10 +69,7 @@ class Query:
 
     def mask(self, haystack: pd.Series) -> pd.Series:
         """True where the folded `haystack` holds every word."""
-        found = pd.Series(True, index=haystack.index)
-        for word in self.words:
-            found &= haystack.str.contains(word, regex=False)
-        return found
+        return pd.Series(holding(haystack.tolist(), self.words), index=haystack.index)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) in `text` of each place a word was found, merged and in order."""
@@ -96,6 +96,47 @@ class Query:
             else:
                 merged.append((start, end))
         return merged
+
+
+def holding(texts: list[str], words: tuple[str, ...]) -> np.ndarray:
+    """A boolean array, True where the text holds every word. The first (longest) word
+    is looked for in every text, each further word only in the texts still left: plain
+    `in` on Python strings, about twice as fast as pandas' `str.contains`."""
+    found = np.ones(len(texts), dtype=bool)
+    left = range(len(texts))
+    for word in words:
+        kept = [i for i in left if word in texts[i]]
+        found[:] = False
+        found[kept] = True
+        left = kept
+    return found
+
+
+class Finder:
+    """The rows of one haystack that hold a query's words, kept for the last `remember`
+    queries: a reader who has searched and then moves the date or the page asks the
+    same question again. Shared by every visitor, so the memory is locked."""
+
+    def __init__(self, haystack: pd.Series, remember: int = 16) -> None:
+        self._texts: list[str] = haystack.tolist()
+        self._index = haystack.index
+        self._remember = remember
+        self._found: OrderedDict[tuple[str, ...], pd.Series] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def mask(self, query: Query) -> pd.Series:
+        """True for the rows holding every word of `query` (all rows for an empty one)."""
+        words = query.words
+        with self._lock:
+            if words in self._found:
+                self._found.move_to_end(words)
+                return self._found[words]
+        found = pd.Series(holding(self._texts, words), index=self._index)
+        with self._lock:
+            self._found[words] = found
+            while len(self._found) > self._remember:
+                self._found.popitem(last=False)
+        return found
 
 
 def haystack(table: pd.DataFrame) -> pd.Series:

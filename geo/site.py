@@ -15,7 +15,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.boundaries import boundaries_at, boundary_lines
-from geo.claims import claims_table
+from geo.claims import SEARCH_COLUMN, claims_table
 from geo.config import Settings
 from geo.export.cache import FileCache
 from geo.export.geojson import islands_download
@@ -37,6 +37,7 @@ from geo.map.served import shapes
 from geo.map.tiles import start_probing, tiles_enabled
 from geo.map.view import IslandData, island_data
 from geo.models import Event
+from geo.search import Finder
 from geo.status import StatusModel
 from geo.text import md_escape, slug
 from geo.timeline import Stop, build_stops, changes_at
@@ -103,6 +104,11 @@ class Site:
         """Each status region's English name by id, e.g. 'Sakhalin south of 50°N'."""
         rows = self.locator.to_dict("records")
         return {str(r["id"]): str(r["name_en"]) for r in rows if r["role"] == "region"}
+
+    @cached_property
+    def finder(self) -> Finder:
+        """The claims' search, with the answers to the last few queries kept."""
+        return Finder(self.claims[SEARCH_COLUMN])
 
     @cached_property
     def speaker_names(self) -> list[str]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geo.claims import SEARCH_COLUMN, filter_claims
-from geo.search import MAX_QUERY, Query, fold, fold_column, haystack
+from geo.search import MAX_QUERY, Finder, Query, fold, fold_column, haystack
 from tests.conftest import repo_site
 
 SITE = repo_site()
@@ -74,3 +76,35 @@ def test_a_search_filters_with_the_other_filters():
     both = filter_claims(SITE.claims, query=Query.parse("lavrov"), topics=["declaration-1956"])
     assert set(both["id"]) <= set(lavrov["id"])
     assert filter_claims(SITE.claims, query=Query.parse("zzzqqq")).empty
+
+
+@given(
+    texts=st.lists(st.text(alphabet="abc ", max_size=12), max_size=30),
+    typed=st.text(alphabet="abc ", max_size=8),
+)
+def test_the_fast_search_agrees_with_pandas_word_by_word(texts, typed):
+    hay = pd.Series(texts, dtype=object)
+    q = Query.parse(typed)
+    expected = pd.Series(True, index=hay.index)
+    for word in q.words:
+        expected &= hay.str.contains(word, regex=False)
+    assert q.mask(hay).tolist() == expected.tolist()
+    assert Finder(hay).mask(q).tolist() == expected.tolist()
+
+
+def test_the_finder_remembers_only_the_last_few_queries():
+    finder = Finder(SITE.claims[SEARCH_COLUMN], remember=2)
+    lavrov = finder.mask(Query.parse("lavrov"))
+    assert lavrov.tolist() == Query.parse("lavrov").mask(SITE.claims[SEARCH_COLUMN]).tolist()
+    assert finder.mask(Query.parse("LAVROV")) is lavrov  # the same folded words: kept
+    finder.mask(Query.parse("abe"))
+    finder.mask(Query.parse("putin"))
+    assert finder.mask(Query.parse("lavrov")) is not lavrov  # pushed out by two others
+    assert finder.mask(Query.parse("lavrov")).equals(lavrov)
+
+
+def test_the_site_search_gives_what_a_fresh_search_gives():
+    q = Query.parse("peace treaty")
+    by_site = filter_claims(SITE.claims, found=SITE.finder.mask(q))
+    assert by_site["id"].tolist() == filter_claims(SITE.claims, query=q)["id"].tolist()
+    assert len(by_site)

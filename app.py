@@ -13,12 +13,13 @@ from streamlit_folium import st_folium
 from geo import ISLAND_IDS, page, player, present
 from geo.downloads import downloads_at
 from geo.errors import DataError
+from geo.i18n import format_date
 from geo.map.clicks import new_click
 from geo.map.view import island_layer
 from geo.notices import shown_notices
 from geo.search import MAX_QUERY, Query
 from geo.site import Site, current
-from geo.text import format_date, md_escape
+from geo.text import md_escape
 from geo.timeline import MAP_MARK, era_counts, era_of, era_start
 from geo.urlstate import ViewState, to_query
 

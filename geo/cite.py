@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from geo.export.citation import PROJECT
-from geo.text import format_date
+from geo.i18n import format_date
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from collections.abc import Collection
 
 import pandas as pd
 
+from geo.i18n import format_date
 from geo.load import Dataset
 from geo.search import Query, haystack
-from geo.text import format_date
 
 CLAIM_COLUMNS = [
     "id",

@@ -16,7 +16,8 @@ from pydantic import (
 )
 
 from geo import ISLAND_IDS
-from geo.text import format_date, slug
+from geo.i18n import format_date
+from geo.text import slug
 
 IslandId = Literal["iturup", "kunashir", "shikotan", "habomai"]
 RegionId = Literal["northern-kurils", "south-sakhalin", "north-sakhalin", "hokkaido", "kamchatka"]

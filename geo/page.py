@@ -13,9 +13,10 @@ import pandas as pd
 from geo import player, present
 from geo.cite import Citation, claim_citation, view_citation
 from geo.claims import filter_claims
+from geo.i18n import format_date
 from geo.search import Query
 from geo.site import Site
-from geo.text import format_date, md_escape, slug
+from geo.text import md_escape, slug
 from geo.urlstate import ViewState, parse_query, to_query
 
 CSS = Path(__file__).with_name("page.css")  # the page's few styles (a phone's title)

@@ -8,11 +8,12 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import quote
 
 from geo.export.citation import LICENCE_NOTE
+from geo.i18n import format_date
 from geo.map.palette import THEME_COLOUR
 from geo.models import Event, Source
 from geo.search import Query
 from geo.status import DisputeStatus, IslandStatus, moscow_name
-from geo.text import format_date, md_escape
+from geo.text import md_escape
 
 
 def md_link(label: str, url: str) -> str:

@@ -12,8 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from geo import ISLAND_IDS, REGION_IDS
+from geo.i18n import format_date
 from geo.models import Event
-from geo.text import format_date
 
 DECLARATION_TEXT = {
     "not_signed": "The Soviet–Japanese Joint Declaration has not been signed yet (it was "

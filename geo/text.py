@@ -1,24 +1,10 @@
-"""Plain-text helpers: dates with their precision, Markdown escaping, slugs and
+"""Plain-text helpers: Markdown escaping, slugs and
 shortened echoes of user input."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
-
-
-def format_date(date: dt.date, precision: str = "day") -> str:
-    """'21 Feb 2019', 'week of 7 Jan 2019', 'Sep 1945' or '1945'."""
-    if precision == "year":
-        return str(date.year)
-    if precision == "month":
-        return date.strftime("%b %Y")
-    day = f"{date.day} {date.strftime('%b %Y')}"
-    if precision == "week":
-        return f"week of {day}"
-    return day
-
 
 # Every ASCII character Markdown (CommonMark, GFM, Streamlit's directives) gives a
 # meaning somewhere, and '@' (e-mail autolinks): a backslash makes each one literal.

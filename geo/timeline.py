@@ -8,10 +8,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from geo.boundaries import boundaries_at
+from geo.i18n import format_date
 from geo.load import Dataset
 from geo.models import Event
 from geo.status import AREA_IDS, StatusModel
-from geo.text import format_date
 
 MAP_MARK = "◆"  # starts the label of a stop at which the map changes
 LABEL_TITLE_LIMIT = 44

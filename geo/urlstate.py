@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geo import ISLAND_IDS
+from geo.i18n import format_date
 from geo.search import MAX_QUERY, Query
-from geo.text import format_date, shorten, slug
+from geo.text import shorten, slug
 
 if TYPE_CHECKING:
     from geo.load import Dataset

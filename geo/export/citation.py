@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from geo.text import format_date
+from geo.i18n import format_date
 
 PROJECT = "Kuril Dispute Map"
 MAP_TITLE = "Southern Kuril Islands / Northern Territories"

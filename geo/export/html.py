@@ -18,12 +18,12 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from geo.export.citation import LICENCE_NOTE, MAP_TITLE, attribution, citation
+from geo.i18n import format_date
 from geo.map.assets import PACKAGE_DIR, Assets
 from geo.map.build import build_base_map
 from geo.map.palette import BOUNDARY_STYLES, ISLAND_EDGE, PALETTE
 from geo.map.served import Shapes
 from geo.map.view import island_layer
-from geo.text import format_date
 
 if TYPE_CHECKING:
     from geo.site import Site

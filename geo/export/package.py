@@ -24,7 +24,7 @@ from geo.export.citation import (
     geometry_licence,
 )
 from geo.export.tables import COLUMNS, FORMULA_STARTS
-from geo.text import format_date
+from geo.i18n import format_date
 
 CLAIMS_FILE, ISLANDS_FILE, DESCRIPTOR = "claims.csv", "islands.geojson", "datapackage.json"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no clock in the file

@@ -36,6 +36,7 @@ from matplotlib.patheffects import withStroke
 
 from geo.boundaries import boundaries_at
 from geo.export.citation import MAP_TITLE, attribution
+from geo.i18n import format_date
 from geo.map.build import CONTEXT_LABELS
 from geo.map.palette import (
     BOUNDARY_STYLES,
@@ -47,7 +48,6 @@ from geo.map.palette import (
     SEA,
 )
 from geo.status import IslandStatus
-from geo.text import format_date
 
 if TYPE_CHECKING:
     from geo.site import Site

@@ -12,7 +12,8 @@ import re
 import pytest
 
 from geo import ISLAND_IDS
-from geo.text import format_date, slug
+from geo.i18n import format_date
+from geo.text import slug
 from tests.conftest import repo_site
 from tests.support.axe import audit, pinned_version, require_axe
 from tests.support.browser import map_frame, require_chromium, streamlit_server

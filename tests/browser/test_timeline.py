@@ -70,7 +70,7 @@ def test_play_steps_the_url_through_the_stops_and_stops_at_the_end(server, page)
 def test_after_fast_moves_the_url_ends_on_the_date_shown(server, page):
     """Arrow keys pressed faster than the reruns: once the page settles, the address
     bar's date is the one the map key shows (an earlier run's URL may not win)."""
-    from geo.text import format_date
+    from geo.i18n import format_date
 
     page.goto(f"{server}/?date={STOPS[-8].isoformat()}")
     map_box(page)

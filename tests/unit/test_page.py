@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 
 from geo import page
+from geo.i18n import format_date
 from geo.search import Query
-from geo.text import format_date
 from tests.conftest import repo_site
 
 SITE = repo_site()

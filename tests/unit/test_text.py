@@ -9,7 +9,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from geo.text import NODE_BREAK, format_date, md_escape, shorten, slug
+from geo.i18n import format_date
+from geo.text import NODE_BREAK, md_escape, shorten, slug
 from tests.support.fuzz import examples
 from tests.support.hostile import md_unescape
 from tests.support.text import (

@@ -10,35 +10,41 @@ from collections.abc import Callable
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import ISLAND_IDS, page, player, present
+from geo import ISLAND_IDS, i18n, page, player, present
 from geo.downloads import downloads_at
 from geo.errors import DataError
-from geo.i18n import format_date
+from geo.i18n import LANGUAGES, _, format_date
 from geo.map.clicks import new_click
 from geo.map.view import island_layer
 from geo.notices import shown_notices
 from geo.search import MAX_QUERY, Query
 from geo.site import Site, current
 from geo.text import md_escape
-from geo.timeline import MAP_MARK, era_counts, era_of, era_start
+from geo.timeline import MAP_MARK, era_counts, era_name, era_of, era_start
 from geo.urlstate import ViewState, to_query
 
 MAP_HEIGHT = 560
 CLAIMS_HEIGHT = 460  # the claims list scrolls inside a box this tall
 
-st.set_page_config(page_title="Kuril Islands dispute map", page_icon="🗾", layout="wide")
-
-try:
-    site: Site = current()
-except DataError as error:
-    st.error(f"The data could not be loaded, so nothing is shown. {md_escape(str(error))}")
-    st.stop()
 state = st.session_state
 embedded = bool(st.context.is_embedded)  # ?embed=true: map, timeline and island panel only
 
 
 def url_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def local_site() -> Site:
+    """The data in the session's language, that language made current for this run."""
+    return base.local(i18n.use(state["lang"]))
+
+
+try:
+    base: Site = current()
+except DataError as error:
+    st.set_page_config(page_title="Kuril Islands dispute map", layout="wide")
+    st.error(f"The data could not be loaded, so nothing is shown. {md_escape(str(error))}")
+    st.stop()
 
 
 # --- callbacks: what a widget changes besides its own value -----------------------------------
@@ -90,16 +96,37 @@ def cite_toggled(claim: str) -> None:
     state["cited"] = None if state["cited"] == claim else claim
 
 
+def language_changed() -> None:  # the same view in another language; the link's notices go
+    if state["lang"] not in LANGUAGES:  # the control clicked off: keep the language
+        state["lang"] = state["lang_shown"]
+    state["notices"] = []
+
+
 # --- URL -> state, once per session -----------------------------------------------------------
 if "url_synced" not in state:
-    state.update(page.session_start(site, url_params()))
+    state.update(page.session_start(base, url_params(), [st.context.locale]))
+site = local_site()
+state["lang_shown"] = state["lang"]
+st.set_page_config(page_title=_("Kuril Islands dispute map"), page_icon="🗾", layout="wide")
 
 # --- header: the same at every date, outside the dated view -----------------------------------
 st.html(page.CSS)
-st.title("Kuril Islands / Northern Territories dispute", anchor=False)
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    st.title(_("Kuril Islands / Northern Territories dispute"), anchor=False, width="stretch")
+    st.segmented_control(
+        "Language",
+        list(LANGUAGES),
+        key="lang",
+        format_func=LANGUAGES.__getitem__,
+        on_change=language_changed,
+        label_visibility="collapsed",
+        width="content",
+    )
 st.caption(
-    "Iturup (Etorofu), Kunashir (Kunashiri), Shikotan and the Habomai islets, administered "
-    "by Russia and claimed by Japan: their status at each date, and what officials said."
+    _(
+        "Iturup (Etorofu), Kunashir (Kunashiri), Shikotan and the Habomai islets, administered "
+        "by Russia and claimed by Japan: their status at each date, and what officials said."
+    )
 )
 for notice in shown_notices(state["notices"]):
     st.warning(md_escape(notice), icon="⚠️")
@@ -118,7 +145,9 @@ def timeline() -> dt.date:
     """The slider; under it Previous / Play / Next and the eras (choosing one goes to
     its first stop), in one row that wraps on a phone."""
     date: dt.date = st.select_slider(
-        f"Timeline: {len(site.stop_dates)} dated stops; {MAP_MARK} the map changes",
+        _("Timeline: {n} dated stops; {mark} the map changes").format(
+            n=len(site.stop_dates), mark=MAP_MARK
+        ),
         options=site.stop_dates,
         key="date",
         format_func=site.stop_label,
@@ -126,11 +155,12 @@ def timeline() -> dt.date:
     )
     state["era"] = era_of(date).label  # the era control shows the date's era
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.button("◀ Previous", "prev", on_click=stepped, args=(-1,))
-        st.button("⏸ Pause" if state["playing"] else "▶ Play", "play", on_click=play_toggled)
-        st.button("Next ▶", "next", on_click=stepped, args=(1,))
+        st.button(_("◀ Previous"), "prev", on_click=stepped, args=(-1,))
+        playing = _("⏸ Pause") if state["playing"] else _("▶ Play")
+        st.button(playing, "play", on_click=play_toggled)
+        st.button(_("Next ▶"), "next", on_click=stepped, args=(1,))
         eras = [era.label for era, _n in era_counts(site.stop_dates)]
-        st.segmented_control("Era", eras, key="era", on_change=era_chosen)
+        st.segmented_control(_("Era"), eras, key="era", format_func=era_name, on_change=era_chosen)
     return date
 
 
@@ -138,17 +168,22 @@ def claims_list(shown: page.ClaimsView, filters: page.Filters) -> None:
     """The claims: search, filters, the count, a page of cards in a scroll box."""
     st.markdown(shown.heading)
     st.text_input(
-        "Search the claims (words, speaker, occasion, outlet)",
+        _("Search the claims (words, speaker, occasion, outlet)"),
         key="q",
         max_chars=MAX_QUERY,
         on_change=list_changed,
-        placeholder="e.g. Lavrov, 1956, peace treaty",
+        placeholder=_("e.g. Lavrov, 1956, peace treaty"),
     )
-    with st.expander("Filters: speaker, topic, source" + (" (on)" if filters else "")):
+    label = (
+        _("Filters: speaker, topic, source (on)")
+        if filters
+        else _("Filters: speaker, topic, source")
+    )
+    with st.expander(label):
         specs: list[tuple[str, list[str], str, Callable[[str], str]]] = [
-            ("Speaker", site.speaker_names, "f_speaker", str),
-            ("Topic", list(site.dataset.topics), "f_topic", site.topic_label),
-            ("Source", list(site.dataset.sources), "f_source", site.source_label),
+            (_("Speaker"), site.speaker_names, "f_speaker", site.speaker_label),
+            (_("Topic"), list(site.dataset.topics), "f_topic", site.topic_label),
+            (_("Source"), list(site.dataset.sources), "f_source", site.source_label),
         ]
         for col, (label, options, key, labels) in zip(st.columns(3), specs, strict=True):
             col.multiselect(label, options, key=key, format_func=labels, on_change=list_changed)
@@ -156,7 +191,9 @@ def claims_list(shown: page.ClaimsView, filters: page.Filters) -> None:
     if shown.empty:
         st.info(md_escape(shown.empty))
         if shown.next_stop:
-            label = f"Go to {format_date(shown.next_stop)}, the first stop with claims here"
+            label = _("Go to {date}, the first stop with claims here").format(
+                date=format_date(shown.next_stop)
+            )
             st.button(label, "to_claims", on_click=jumped, args=(shown.next_stop,))
     if shown.cards:
         with st.container(height=CLAIMS_HEIGHT):
@@ -177,10 +214,12 @@ def claims_list(shown: page.ClaimsView, filters: page.Filters) -> None:
                         st.code(cite.bibtex, language="bibtex", wrap_lines=True)
     if shown.pages > 1:
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.button("← Newer", "page_prev", on_click=paged, args=(-1,), disabled=shown.page == 0)
-            st.caption(f"Page {shown.page + 1} of {shown.pages}")
             st.button(
-                "Older →",
+                _("← Newer"), "page_prev", on_click=paged, args=(-1,), disabled=shown.page == 0
+            )
+            st.caption(_("Page {page} of {pages}").format(page=shown.page + 1, pages=shown.pages))
+            st.button(
+                _("Older →"),
                 "page_next",
                 on_click=paged,
                 args=(1,),
@@ -197,7 +236,7 @@ def share(view: ViewState, date: dt.date, shown: page.ClaimsView) -> None:
     and the downloads at the date. No popovers: the keyboard cannot reach into them."""
     with st.container(horizontal=True, vertical_alignment="center"):
         st.button(
-            "Hide the link and citation" if state["view_cited"] else "Link or cite this view",
+            _("Hide the link and citation") if state["view_cited"] else _("Link or cite this view"),
             "cite_view",
             icon=":material/link:",
             on_click=lambda: state.update(view_cited=not state["view_cited"]),
@@ -214,9 +253,9 @@ def share(view: ViewState, date: dt.date, shown: page.ClaimsView) -> None:
     if state["view_cited"]:
         cite = page.view_cite(site, view, base_url(), dt.date.today())
         for label, text, language in (
-            ("Link to this view", page.view_url(base_url(), view), None),
-            ("Citation", cite.plain, None),
-            ("BibTeX", cite.bibtex, "bibtex"),
+            (_("Link to this view"), page.view_url(base_url(), view), None),
+            (_("Citation"), cite.plain, None),
+            (_("BibTeX"), cite.bibtex, "bibtex"),
         ):
             st.caption(label)
             st.code(text, language=language, wrap_lines=True)
@@ -225,6 +264,7 @@ def share(view: ViewState, date: dt.date, shown: page.ClaimsView) -> None:
 def dated_view() -> None:
     """Everything that follows the date and the selection; a fragment, so a step does not
     re-render the header and the about box."""
+    site = local_site()  # a fragment's own run sets the language too
     play_step()
     map_clicked()  # st_folium keeps its last value under its key
     filters = page.Filters(*(tuple(state[k]) for k in ("f_speaker", "f_topic", "f_source")))
@@ -250,7 +290,7 @@ def dated_view() -> None:
     with panel_col:
         st.container(border=True, height=240).markdown(page.stop(site, date))
         st.selectbox(
-            "Island (or click one on the map)",
+            _("Island (or click one on the map)"),
             options=[page.ALL, *ISLAND_IDS],
             key="island",
             format_func=lambda i: site.island_label(None if i == page.ALL else i),
@@ -258,14 +298,14 @@ def dated_view() -> None:
         )
         st.markdown(page.panel(site, island, date))
         if not embedded:
-            st.markdown("#### Positions at this date")
+            st.markdown("#### " + md_escape(_("Positions at this date")))
             for block in page.positions(site, date):
                 st.markdown(block)
 
-    view = page.view_of(date, island, filters, query, state["claim"])
+    view = page.view_of(date, island, filters, query, state["claim"], state["lang"])
     if embedded:  # in an article's frame: the way to the whole page, with this view
         full = page.view_url(base_url(), view)
-        st.markdown(present.md_link("Open the full map, with the claims, in a new tab", full))
+        st.markdown(present.md_link(_("Open the full map, with the claims, in a new tab"), full))
     else:
         shown = page.claims(site, date, island, filters, query, state["claim"], state["page"])
         state["page"] = shown.page
@@ -284,5 +324,5 @@ def dated_view() -> None:
 state["timer_on"] = state["playing"]
 st.fragment(dated_view, run_every=player.PLAY_SECONDS if state["playing"] else None)()
 if not embedded:
-    with st.expander("About this map and its sources"):
+    with st.expander(_("About this map and its sources")):
         st.markdown(present.about_markdown(site.dataset.sources))

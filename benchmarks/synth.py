@@ -1,5 +1,5 @@
-"""Synthetic data folders for the data-growth benchmark: a copy of data/* with
-claims.yaml multiplied. Copies keep every field of the original claim (dates,
+"""Synthetic data folders for the data-growth benchmark: a copy of data/ with
+claims.yaml (and its translations) multiplied. Copies keep every field of the original claim (dates,
 sources, speakers, islands, topics) and get a unique id (`<id>-synth<k>`), so
 the folder passes the app's validation and every filter sees N times as many
 matching rows. The YAML is copied as text, so it stays in the original style."""
@@ -16,6 +16,7 @@ from benchmarks import REPO
 
 DATA = REPO / "data"
 ID_LINE = re.compile(r"^- id: (\S+)$", re.MULTILINE)
+KEY_LINE = re.compile(r"^([^\s#][^:]*):$", re.MULTILINE)  # a record's id in a translation file
 
 
 def make_data_dir(scale: int, dest: Path) -> Path:
@@ -24,8 +25,17 @@ def make_data_dir(scale: int, dest: Path) -> Path:
     for path in DATA.iterdir():
         if path.is_file():
             shutil.copy(path, dest / path.name)
+    shutil.copytree(DATA / "i18n", dest / "i18n", dirs_exist_ok=True)
     if scale == 1:
         return dest
+    # Each copy's translations: the original's, under the copy's id.
+    for path in (DATA / "i18n").glob("*/claims.yaml"):
+        texts = path.read_text(encoding="utf-8")
+        entries = KEY_LINE.sub(r"\1-synth{copy}:", texts.replace("{", "{{").replace("}", "}}"))
+        entries = "\n".join(line for line in entries.splitlines() if not line.startswith("#"))
+        with (dest / path.relative_to(DATA)).open("a", encoding="utf-8") as fh:
+            for copy in range(1, scale):
+                fh.write("\n" + entries.format(copy=copy) + "\n")
     text = (DATA / "claims.yaml").read_text(encoding="utf-8")
     ids = [c["id"] for c in yaml.safe_load(text)]
     records = ID_LINE.sub(r"- id: \1-synth{copy}", text.replace("{", "{{").replace("}", "}}"))

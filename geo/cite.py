@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from geo.export.citation import PROJECT
-from geo.i18n import format_date
+from geo.i18n import _, format_date
 
 
 @dataclass(frozen=True)
@@ -55,19 +55,39 @@ def claim_citation(row: Mapping, permalink: str, accessed: dt.date) -> Citation:
     when = format_date(said, str(row["date_precision"]))
     outlet = str(row["outlet"])
     if row["original_publisher"] and row["original_publisher"] != outlet:
-        outlet = f"{row['original_publisher']} (via {outlet})"
-    kind = "Quoted" if row["kind"] == "quote" else "Reported (not a direct quote)"
-    occasion = str(row["occasion"]) + (f", {row['place']}" if row["place"] else "")
+        outlet = _("{publisher} (via {outlet})").format(
+            publisher=row["original_publisher"], outlet=outlet
+        )
+    quoted = row["kind"] == "quote"
+    kind = _("Quoted") if quoted else _("Reported (not a direct quote)")
+    occasion = str(row["occasion"]) + (_(", ") + str(row["place"]) if row["place"] else "")
     url = str(row["url"] or "")
-    plain = (
-        f"{row['speaker']} ({row['role']}), {occasion}, {when}. {kind} in: {outlet}, "
-        f"“{row['headline']}”" + (f", {url}" if url else "") + ". "
-        f"{PROJECT}, claim {row['id']}: {permalink} (accessed {format_date(accessed)})."
+    source = f"“{row['headline']}”" + (f", {url}" if url else "")
+    plain = _(
+        "{speaker} ({role}), {occasion}, {when}. {kind} in: {outlet}, {source}. "
+        "{project}, claim {id}: {permalink} (accessed {accessed})."
+    ).format(
+        speaker=row.get("speaker_shown") or row["speaker"],
+        role=row["role"],
+        occasion=occasion,
+        when=when,
+        kind=kind,
+        outlet=outlet,
+        source=source,
+        project=PROJECT,
+        id=row["id"],
+        permalink=permalink,
+        accessed=format_date(accessed),
     )
     fields = [
-        ("author", str(row["speaker"])),
+        ("author", str(row.get("speaker_shown") or row["speaker"])),
         ("title", f"{occasion}, {when}"),
-        ("howpublished", f"{kind} in {outlet}: {row['headline']}"),
+        (
+            "howpublished",
+            _("{kind} in {outlet}: {headline}").format(
+                kind=kind, outlet=outlet, headline=row["headline"]
+            ),
+        ),
         ("date", said.isoformat() if row["date_precision"] == "day" else str(said.year)),
         ("url", url),
         ("note", f"{row['role']}. {PROJECT}, claim {row['id']}: {permalink}"),
@@ -78,12 +98,18 @@ def claim_citation(row: Mapping, permalink: str, accessed: dt.date) -> Citation:
 
 def view_citation(parts: Sequence[str], url: str, date: dt.date, accessed: dt.date) -> Citation:
     """A view of the map: what it shows (date first), its address."""
-    what = "; ".join(parts)
-    plain = f"{PROJECT}: view of {what}. {url} (accessed {format_date(accessed)})."
+    what = _("; ").join(parts)
+    title = _("{project}: view of {what}").format(project=PROJECT, what=what)
+    plain = _("{title}. {url} (accessed {accessed}).").format(
+        title=title, url=url, accessed=format_date(accessed)
+    )
     fields = [
-        ("title", f"{PROJECT}: view of {what}"),
+        ("title", title),
         ("url", url),
         ("urldate", accessed.isoformat()),
-        ("note", "Interactive map; status and positions as at " + date.isoformat()),
+        (
+            "note",
+            _("Interactive map; status and positions as at {date}").format(date=date.isoformat()),
+        ),
     ]
     return Citation(plain, bibtex("misc", f"kuril-map-{date.isoformat()}", fields))

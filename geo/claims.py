@@ -5,7 +5,7 @@ CSV download."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import pandas as pd
 
@@ -18,6 +18,7 @@ CLAIM_COLUMNS = [
     "kind",
     "text",
     "speaker",
+    "speaker_shown",  # the name in the page's language
     "role",
     "country",
     "said_on",
@@ -41,8 +42,11 @@ CLAIM_COLUMNS = [
 ]
 
 
-def claims_table(dataset: Dataset) -> pd.DataFrame:
-    """Every claim with its source details, newest first. Build once and filter."""
+def claims_table(dataset: Dataset, speakers: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Every claim with its source details, newest first. Build once and filter.
+    `speaker` is the English name (the filters' and links' id); `speaker_shown` the
+    name in the page's language, from `speakers` (English name -> name)."""
+    speakers = speakers or {}
     rows = []
     for c in dataset.claims:
         src = dataset.sources[c.source]
@@ -52,6 +56,7 @@ def claims_table(dataset: Dataset) -> pd.DataFrame:
                 "kind": c.kind,
                 "text": c.text,
                 "speaker": c.speaker,
+                "speaker_shown": speakers.get(c.speaker, c.speaker),
                 "role": c.role,
                 "country": c.country,
                 "said_on": c.said_on,

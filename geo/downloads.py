@@ -13,6 +13,7 @@ import pandas as pd
 
 from geo.export.package import data_package
 from geo.export.tables import claims_csv
+from geo.i18n import _, current, language
 
 if TYPE_CHECKING:
     from geo.site import Site
@@ -28,26 +29,43 @@ class Download:
 
 def downloads_at(site: Site, date: dt.date, shown: pd.DataFrame) -> tuple[Download, ...]:
     """The map at `date` (PNG, offline HTML), the claims shown (CSV), the islands with
-    their status at `date` (GeoJSON) and all of it as a data package (ZIP)."""
+    their status at `date` (GeoJSON) and all of it as a data package (ZIP), each made
+    in the current language (Streamlit may make a file outside the script's run)."""
     day = date.isoformat()
+    code = current()
+
+    def made(make: Callable[[], str | bytes]) -> Callable[[], str | bytes]:
+        def run() -> str | bytes:
+            with language(code):
+                return make()
+
+        return run
+
     return (
-        Download("Map (PNG)", lambda: site.map_png(date), f"kuril-map-{day}.png", "image/png"),
         Download(
-            "Map (HTML, offline)",
-            lambda: site.map_html(date),
+            _("Map (PNG)"), made(lambda: site.map_png(date)), f"kuril-map-{day}.png", "image/png"
+        ),
+        Download(
+            _("Map (HTML, offline)"),
+            made(lambda: site.map_html(date)),
             f"kuril-map-{day}.html",
             "text/html",
         ),
-        Download("Claims (CSV)", lambda: claims_csv(shown), f"kuril-claims-{day}.csv", "text/csv"),
         Download(
-            "Islands (GeoJSON)",
-            lambda: site.islands_file(date),
+            _("Claims (CSV)"),
+            made(lambda: claims_csv(shown)),
+            f"kuril-claims-{day}.csv",
+            "text/csv",
+        ),
+        Download(
+            _("Islands (GeoJSON)"),
+            made(lambda: site.islands_file(date)),
             f"kuril-islands-{day}.geojson",
             "application/geo+json",
         ),
         Download(
-            "Data package (ZIP)",
-            lambda: data_package(date, shown, claims_csv(shown), site.islands_file(date)),
+            _("Data package (ZIP)"),
+            made(lambda: data_package(date, shown, claims_csv(shown), site.islands_file(date))),
             f"kuril-data-{day}.zip",
             "application/zip",
         ),

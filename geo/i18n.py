@@ -7,15 +7,17 @@ The language is a context variable, set once per script run (and per fragment ru
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import datetime as dt
 import gettext as _gettext
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_skeleton
+from babel.numbers import format_decimal as _babel_number
 
 LANGUAGES: dict[str, str] = {"en": "English", "ja": "日本語", "ru": "Русский"}
 DEFAULT = "en"
@@ -88,3 +90,19 @@ def format_date(date: dt.date, precision: str = "day") -> str:
     if precision == "week":
         return _("week of {date}").format(date=day)
     return day
+
+
+def format_decimal(number: float, digits: int = 2) -> str:
+    """A number with `digits` decimals the current language's way: 3,168.20 in English
+    and Japanese, 3 168,20 in Russian."""
+    return _babel_number(number, format="#,##0." + "0" * digits, locale=_current.get())
+
+
+@contextlib.contextmanager
+def language(code: str) -> Iterator[str]:
+    """`code` current inside the block, the language before it after."""
+    token = _current.set(code if code in LANGUAGES else DEFAULT)
+    try:
+        yield _current.get()
+    finally:
+        _current.reset(token)

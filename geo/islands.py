@@ -218,8 +218,13 @@ def load_locator(path: Path) -> gpd.GeoDataFrame:
     return gdf.iloc[rank.argsort(kind="stable")].reset_index(drop=True)
 
 
-def display_name(row: Mapping[str, object]) -> str:
-    """'Iturup / Etorofu'; one name where English and Japanese romaji agree."""
+def display_name(row: Mapping[str, object], language: str = "en") -> str:
+    """Both names of an island in `language`: 'Iturup / Etorofu' (one name where English
+    and Japanese romaji agree), '択捉島 / Итуруп', 'Итуруп / 択捉島'."""
+    if language == "ja":
+        return f"{row['name_ja']} / {row['name_ru']}"
+    if language == "ru":
+        return f"{row['name_ru']} / {row['name_ja']}"
     if row["name_en"] == row["name_ja_romaji"]:
         return str(row["name_en"])
     return f"{row['name_en']} / {row['name_ja_romaji']}"

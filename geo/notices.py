@@ -3,6 +3,8 @@ with hundreds of bad values cannot fill the page with warnings."""
 
 from __future__ import annotations
 
+from geo.i18n import ngettext
+
 NOTICE_LIMIT = 5
 
 
@@ -13,5 +15,7 @@ def shown_notices(notices: list[str], limit: int = NOTICE_LIMIT) -> list[str]:
     if len(notices) <= limit:
         return list(notices)
     more = len(notices) - limit
-    problems = "problem" if more == 1 else "problems"
-    return [*notices[:limit], f"… and {more} more {problems} with the link."]
+    text = ngettext(
+        "… and {n} more problem with the link.", "… and {n} more problems with the link.", more
+    )
+    return [*notices[:limit], text.format(n=more)]

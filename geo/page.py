@@ -4,6 +4,7 @@ from the Site's data by the functions in geo.present: what app.py puts in each p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -13,11 +14,11 @@ import pandas as pd
 from geo import player, present
 from geo.cite import Citation, claim_citation, view_citation
 from geo.claims import filter_claims
-from geo.i18n import format_date
+from geo.i18n import _, format_date, from_browser, language
 from geo.search import Query
 from geo.site import Site
 from geo.text import md_escape, slug
-from geo.urlstate import ViewState, parse_query, to_query
+from geo.urlstate import ViewState, asked_language, parse_query, to_query
 
 CSS = Path(__file__).with_name("page.css")  # the page's few styles (a phone's title)
 ALL = "all"  # the island box's first option: the whole dispute
@@ -92,12 +93,17 @@ class ClaimsView:
         return tuple(c.id for c in self.cards)
 
 
-def _card(row: dict, island: str | None, query: Query, linked: bool = False) -> Card:
-    surname = str(row["speaker"]).split()[-1] if str(row["speaker"]).split() else "claim"
+def _card(
+    row: dict, island: str | None, query: Query, names: dict[str, str], linked: bool = False
+) -> Card:
+    words = str(row.get("speaker_shown") or row["speaker"]).split()
+    surname = words[-1] if words else _("claim")
     return Card(
         id=str(row["id"]),
-        markdown=present.claim_markdown(row, island, query, linked),
-        cite_label=f"Cite or link: {surname}, {row['date_label']}",
+        markdown=present.claim_markdown(row, island, query, linked, names),
+        cite_label=_("Cite or link: {speaker}, {date}").format(
+            speaker=surname, date=row["date_label"]
+        ),
         linked=linked,
     )
 
@@ -129,15 +135,15 @@ def claims(
     pages = max(1, -(-len(rest) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     shown = rest.iloc[page * PAGE_SIZE : (page + 1) * PAGE_SIZE].to_dict("records")
-    cards = [_card(r, island, query) for r in shown]
+    cards = [_card(r, island, query, site.names) for r in shown]
     if len(pinned) and page == 0:
-        cards.insert(0, _card(pinned.iloc[0].to_dict(), island, query, linked=True))
+        cards.insert(0, _card(pinned.iloc[0].to_dict(), island, query, site.names, linked=True))
     name = site.names[island] if island else None
     heading, count = present.claims_count(
         name, len(rows), len(by_date), date, query.text, bool(filters)
     )
     if len(pinned):
-        count = f"The linked claim first. {count}"
+        count = md_escape(_("The linked claim first.")) + " " + count
     empty, next_stop = None, None
     if not len(rows):
         empty, next_stop = _nothing_shown(site, island, filters, query)
@@ -167,17 +173,34 @@ def _nothing_shown(
         found=site.finder.mask(query) if query else None,
     )
     narrowed = bool(filters or query)
+    name = site.names[island] if island else None
     if not len(later):
-        what = "No claim matches this search and these filters" if narrowed else "No claims"
-        return f"{what} at any date{' about ' + site.names[island] if island else ''}.", None
+        if narrowed:
+            text = (
+                _("No claim about {island} matches this search and these filters at any date.")
+                if name
+                else _("No claim matches this search and these filters at any date.")
+            )
+        else:
+            text = (
+                _("No claims about {island} at any date.") if name else _("No claims at any date.")
+            )
+        return text.format(island=name), None
     earliest = later.iloc[-1]  # newest first: the last is the first said
-    what = "matching statements" if narrowed else "statements"
-    about = f" about {site.names[island]}" if island else ""
     first = format_date(earliest["said_on"].date(), str(earliest["date_precision"]))
-    return (
-        f"No {what}{about} in these sources before {first}.",
-        site.choices.claim_stop(str(earliest["id"])),
-    )
+    if narrowed:
+        text = (
+            _("No matching statements about {island} in these sources before {date}.")
+            if name
+            else _("No matching statements in these sources before {date}.")
+        )
+    else:
+        text = (
+            _("No statements about {island} in these sources before {date}.")
+            if name
+            else _("No statements in these sources before {date}.")
+        )
+    return text.format(island=name, date=first), site.choices.claim_stop(str(earliest["id"]))
 
 
 def view_url(base: str, view: ViewState) -> str:
@@ -197,21 +220,26 @@ def view_cite(site: Site, view: ViewState, base: str, today: dt.date) -> Citatio
     parts = [format_date(view.date)]
     if view.island:
         parts.append(site.names[view.island])
-    names = [site.speaker_by_slug.get(s, s) for s in view.speakers]
+    names = [site.speaker_label(site.speaker_by_slug.get(s, s)) for s in view.speakers]
     for label, values in (
-        ("speaker", names),
-        ("topic", [site.topic_label(t) for t in view.topics]),
-        ("source", [site.source_label(s) for s in view.sources]),
+        (_("speaker: {values}"), names),
+        (_("topic: {values}"), [site.topic_label(t) for t in view.topics]),
+        (_("source: {values}"), [site.source_label(s) for s in view.sources]),
     ):
         if values:
-            parts.append(f"{label}: {', '.join(values)}")
+            parts.append(label.format(values=_(", ").join(values)))
     if view.query:
-        parts.append(f"search: {view.query}")
+        parts.append(_("search: {query}").format(query=view.query))
     return view_citation(parts, view_url(base, view), view.date, today)
 
 
 def view_of(
-    date: dt.date, island: str | None, filters: Filters, query: Query, claim: str | None
+    date: dt.date,
+    island: str | None,
+    filters: Filters,
+    query: Query,
+    claim: str | None,
+    lang: str | None = None,
 ) -> ViewState:
     """The ViewState of the page's widgets."""
     return ViewState(
@@ -222,15 +250,23 @@ def view_of(
         filters.sources,
         query.text,
         claim,
+        lang,
     )
 
 
-def session_start(site: Site, params: dict[str, list[str]]) -> dict[str, object]:
+def session_start(
+    site: Site, params: dict[str, list[str]], browser: Iterable[str | None] = ()
+) -> dict[str, object]:
     """A new session's state from the URL: the view it names (widget keys: date,
-    island, f_speaker, f_topic, f_source, q), the linked claim, the notices about
-    what the link could not use, the first page of claims, and not playing."""
-    view, notices = parse_query(params, site.choices)
+    island, f_speaker, f_topic, f_source, q, lang), the linked claim, the notices about
+    what the link could not use (in the page's language), the first page of claims,
+    and not playing. The language is the URL's, else the first of the `browser`'s
+    languages the page has, else English."""
+    lang = asked_language(params) or from_browser(browser)
+    with language(lang):
+        view, notices = parse_query(params, site.choices)
     state: dict[str, object] = {
+        "lang": lang,
         "date": view.date,
         "island": view.island or ALL,
         "f_speaker": [site.speaker_by_slug[s] for s in view.speakers],

@@ -15,7 +15,15 @@ import numpy as np
 import pandas as pd
 
 MAX_QUERY = 200  # characters kept from a search box or a q= parameter
-SEARCHED = ("text", "summary", "speaker", "occasion", "outlet", "original_publisher")
+SEARCHED = (
+    "text",
+    "summary",
+    "speaker",
+    "speaker_shown",
+    "occasion",
+    "outlet",
+    "original_publisher",
+)
 
 # Combining marks dropped after compatibility decomposition: accents on Latin, Greek
 # and Cyrillic letters. The kana voicing marks (U+3099, U+309A) are kept: が is not か.

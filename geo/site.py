@@ -9,6 +9,7 @@ import datetime as dt
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import folium
 import geopandas as gpd
@@ -19,6 +20,7 @@ from geo.claims import SEARCH_COLUMN, claims_table
 from geo.config import Settings
 from geo.export.cache import FileCache
 from geo.export.geojson import islands_download
+from geo.i18n import DEFAULT, _, language
 from geo.islands import display_name, load_context, load_islands, load_locator
 from geo.join import join_at, to_geojson
 from geo.load import Dataset, load_dataset
@@ -41,6 +43,7 @@ from geo.search import Finder
 from geo.status import StatusModel
 from geo.text import md_escape, slug
 from geo.timeline import Stop, build_stops, changes_at
+from geo.translations import load_translations, translated
 from geo.urlstate import Choices
 
 
@@ -56,6 +59,11 @@ class Site:
     model: StatusModel
     claims: pd.DataFrame  # claims_table: every claim with its source, newest first
     stops: tuple[Stop, ...]
+    language: str = DEFAULT  # the language of the data's texts (geo.i18n)
+    # The other languages' texts, checked against the English (geo.translations).
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    base: Site | None = field(default=None, repr=False)  # the English site of a local one
+    _local: dict[str, Site] = field(default_factory=dict, repr=False)
     _views: dict[dt.date, IslandData] = field(default_factory=dict, repr=False)
     _assets: dict[bool, Assets] = field(default_factory=dict, repr=False)
     # The costly downloads (PNG, HTML, GeoJSON) of the last few dates asked for, shared by
@@ -68,7 +76,10 @@ class Site:
         start_probing(settings.tiles)  # in the background, while the files load
         data = settings.data_dir
         dataset = load_dataset(data)
+        translations = load_translations(data, dataset)
         model = StatusModel(dataset.events)
+        with language(DEFAULT):
+            stops = build_stops(dataset, model)
         return cls(
             settings=settings,
             dataset=dataset,
@@ -77,8 +88,39 @@ class Site:
             locator=load_locator(data / "locator.geojson"),
             model=model,
             claims=claims_table(dataset),
-            stops=build_stops(dataset, model),
+            stops=stops,
+            translations=translations,
         )
+
+    def local(self, code: str) -> Site:
+        """This site in another language (geo.i18n.LANGUAGES): the same geometry, the
+        data's texts translated, its own caches; made once per language. Use it with
+        that language current (`geo.i18n.use`): the words it writes follow it."""
+        if self.base is not None:
+            return self.base.local(code)
+        if code == self.language or code not in self.translations:
+            return self
+        site = self._local.get(code)
+        if site is None:
+            with _lock, language(code):
+                site = self._local.get(code)
+                if site is None:
+                    dataset = translated(self.dataset, self.translations[code])
+                    model = StatusModel(dataset.events)
+                    site = self._local[code] = Site(
+                        settings=self.settings,
+                        dataset=dataset,
+                        islands=self.islands,
+                        context=self.context,
+                        locator=self.locator,
+                        model=model,
+                        claims=claims_table(dataset, self.speaker_names_in(code)),
+                        stops=build_stops(dataset, model),
+                        language=code,
+                        translations=self.translations,
+                        base=self,
+                    )
+        return site
 
     # --- lookups -----------------------------------------------------------------------------
     @cached_property
@@ -96,14 +138,17 @@ class Site:
 
     @cached_property
     def names(self) -> dict[str, str]:
-        """'Iturup / Etorofu' by island id."""
-        return {i: display_name(r) for i, r in self.island_rows.items()}
+        """Both names of each island in the site's language by id: 'Iturup / Etorofu',
+        '択捉島 / Итуруп', 'Итуруп / 択捉島'."""
+        return {i: display_name(r, self.language) for i, r in self.island_rows.items()}
 
     @cached_property
     def region_names(self) -> dict[str, str]:
-        """Each status region's English name by id, e.g. 'Sakhalin south of 50°N'."""
+        """Each status region's name in the site's language by id, e.g. 'Sakhalin south
+        of 50°N'."""
         rows = self.locator.to_dict("records")
-        return {str(r["id"]): str(r["name_en"]) for r in rows if r["role"] == "region"}
+        column = f"name_{self.language}"
+        return {str(r["id"]): str(r[column]) for r in rows if r["role"] == "region"}
 
     @cached_property
     def finder(self) -> Finder:
@@ -113,6 +158,15 @@ class Site:
     @cached_property
     def speaker_names(self) -> list[str]:
         return sorted(self.claims["speaker"].unique())
+
+    def speaker_names_in(self, code: str) -> dict[str, str]:
+        """Each speaker's name in language `code`, by English name."""
+        texts = self.translations.get(code, {}).get("speakers", {})
+        return {name: str(t["name"]) for name, t in texts.items()}
+
+    def speaker_label(self, name: str) -> str:
+        """The speaker filter's label (plain text): the name in the site's language."""
+        return self.speaker_names_in(self.language).get(name, name)
 
     @cached_property
     def speaker_by_slug(self) -> dict[str, str]:
@@ -147,7 +201,7 @@ class Site:
 
     @cached_property
     def labels(self) -> tuple[Label, ...]:
-        return island_labels(self.islands)
+        return island_labels(self.islands, self.language)
 
     # --- labels of the widgets' options -----------------------------------------------------
     # Streamlit 1.67 renders select_slider and segmented_control options as Markdown, so
@@ -159,7 +213,7 @@ class Site:
 
     def island_label(self, island: str | None) -> str:
         """The island selectbox's label (plain text)."""
-        return "All four — the whole dispute" if island is None else self.names[island]
+        return _("All four — the whole dispute") if island is None else self.names[island]
 
     def topic_label(self, topic: str) -> str:
         """The topic filter's label (plain text)."""
@@ -177,7 +231,8 @@ class Site:
         now = set(boundaries_at(self.dataset, date))
         for b in self.dataset.boundaries:
             if (b.id in now) != (b.id in before):
-                lines.append(f"{'Line drawn' if b.id in now else 'Line removed'}: {b.name}.")
+                drawn = _("Line drawn: {name}.") if b.id in now else _("Line removed: {name}.")
+                lines.append(drawn.format(name=b.name))
         return lines
 
     def events_at(self, date: dt.date) -> list[Event]:

@@ -12,36 +12,52 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from geo import ISLAND_IDS, REGION_IDS
-from geo.i18n import format_date
+from geo.i18n import N_, _, current, format_date
 from geo.models import Event
 
 DECLARATION_TEXT = {
-    "not_signed": "The Soviet–Japanese Joint Declaration has not been signed yet (it was "
-    "signed on 19 October 1956).",
-    "handover_after_peace_treaty": "Article 9: to be handed over to Japan after a peace "
-    "treaty is concluded.",
-    "not_covered": "Not covered: Article 9 names only Shikotan and the Habomai islands.",
+    "not_signed": N_(
+        "The Soviet–Japanese Joint Declaration has not been signed yet (it was "
+        "signed on 19 October 1956)."
+    ),
+    "handover_after_peace_treaty": N_(
+        "Article 9: to be handed over to Japan after a peace treaty is concluded."
+    ),
+    "not_covered": N_("Not covered: Article 9 names only Shikotan and the Habomai islands."),
 }
 
 # Colour categories, in legend order.
 CATEGORIES = {
-    "no-boundary": "No Russia–Japan boundary agreed yet",
-    "undisputed": "Administered by Japan, no other claimant",
-    "unclaimed": "Administered by the Russian Empire, the Soviet Union or Russia, "
-    "no other claimant",
-    "disputed-handover": "Administered by the Soviet Union / Russia, claimed by Japan; "
-    "1956 Declaration: to be handed over after a peace treaty",
-    "disputed": "Administered by the Soviet Union / Russia, claimed by Japan; "
-    "not covered by the 1956 Declaration",
+    "no-boundary": N_("No Russia–Japan boundary agreed yet"),
+    "undisputed": N_("Administered by Japan, no other claimant"),
+    "unclaimed": N_(
+        "Administered by the Russian Empire, the Soviet Union or Russia, no other claimant"
+    ),
+    "disputed-handover": N_(
+        "Administered by the Soviet Union / Russia, claimed by Japan; "
+        "1956 Declaration: to be handed over after a peace treaty"
+    ),
+    "disputed": N_(
+        "Administered by the Soviet Union / Russia, claimed by Japan; "
+        "not covered by the 1956 Declaration"
+    ),
 }
 
-
-# Names that take the article in running text ("administered by the Soviet Union").
+# The states the data names as administering or claiming, for the catalogues.
+STATES = (N_("Japan"), N_("Russia"), N_("Soviet Union"), N_("Soviet Russia"), N_("Russian Empire"))
+# Names that take the article in English running text ("administered by the Soviet Union").
 _THE = ("Soviet Union", "Russian Empire")
 
 
 def with_article(name: str) -> str:
-    return f"the {name}" if name in _THE else name
+    """A state's name in the current language, as running text uses it."""
+    if current() == "en" and name in _THE:
+        return f"the {name}"
+    return _(name)
+
+
+def _joined(names: list[str]) -> str:
+    return _(" and ").join(names)
 
 
 @dataclass(frozen=True)
@@ -58,14 +74,17 @@ class Condition:
     def by(self) -> str:
         """'stated by the Soviet Union', 'stated by Japan' or 'agreed by both sides'."""
         if self.set_by == "both":
-            return "agreed by both sides"
-        who = with_article(moscow_name(self.since)) if self.set_by == "russia" else "Japan"
-        return f"stated by {who}"
+            return _("agreed by both sides")
+        who = with_article(moscow_name(self.since) if self.set_by == "russia" else "Japan")
+        return _("stated by {state}").format(state=who)
 
     @property
     def heading(self) -> str:
         """'Stated by the Soviet Union since 27 Jan 1960'."""
-        return f"{self.by[0].upper()}{self.by[1:]} since {format_date(self.since)}"
+        if self.set_by == "both":
+            return _("Agreed by both sides since {date}").format(date=format_date(self.since))
+        who = with_article(moscow_name(self.since) if self.set_by == "russia" else "Japan")
+        return _("Stated by {state} since {date}").format(state=who, date=format_date(self.since))
 
 
 @dataclass(frozen=True)
@@ -103,17 +122,24 @@ class IslandStatus:
         """Neutral wording, e.g. 'Administered by Russia, claimed by Japan', with the
         claim's note where the data gives one."""
         if self.administered_by is None:
-            return "No Russia–Japan boundary agreed yet"
-        text = f"Administered by {with_article(self.administered_by)}"
+            return _(CATEGORIES["no-boundary"])
+        admin = with_article(self.administered_by)
         if self.claimed_by:
-            text += ", claimed by " + " and ".join(map(with_article, self.claimed_by))
+            claimants = _joined([with_article(c) for c in self.claimed_by])
+            text = _("Administered by {admin}, claimed by {claimants}").format(
+                admin=admin, claimants=claimants
+            )
         elif not self.claim_note:
-            text += ", no other claimant"
-        return f"{text} ({self.claim_note})" if self.claim_note else text
+            text = _("Administered by {admin}, no other claimant").format(admin=admin)
+        else:
+            text = _("Administered by {admin}").format(admin=admin)
+        if self.claim_note:
+            return _("{status} ({note})").format(status=text, note=self.claim_note)
+        return text
 
     @property
     def declaration_text(self) -> str:
-        return DECLARATION_TEXT[self.declaration]
+        return _(DECLARATION_TEXT[self.declaration])
 
 
 @dataclass(frozen=True)
@@ -156,18 +182,23 @@ def category_label(category: str, statuses: list[IslandStatus]) -> str:
     """The legend's wording for `category` at one date, true at that date: the
     administering states of the areas in it then (`statuses`), and the 1956
     Declaration only once it is signed."""
-    admins = sorted({with_article(s.administered_by) for s in statuses if s.administered_by})
-    by = " and ".join(admins)
+    admins = sorted({s.administered_by for s in statuses if s.administered_by})
+    by = _joined([with_article(a) for a in admins])
     if category == "no-boundary":
-        return CATEGORIES[category]
+        return _(CATEGORIES[category])
     if category in ("undisputed", "unclaimed"):
-        return f"Administered by {by}, no other claimant"
-    text = f"Administered by {by}, claimed by Japan"
+        return _("Administered by {admin}, no other claimant").format(admin=by)
+    japan = with_article("Japan")
     if category == "disputed-handover":
-        return f"{text}; 1956 Declaration: to be handed over after a peace treaty"
+        return _(
+            "Administered by {admin}, claimed by {claimants}; "
+            "1956 Declaration: to be handed over after a peace treaty"
+        ).format(admin=by, claimants=japan)
     if any(s.declaration == "not_covered" for s in statuses):
-        return f"{text}; not covered by the 1956 Declaration"
-    return text
+        return _(
+            "Administered by {admin}, claimed by {claimants}; not covered by the 1956 Declaration"
+        ).format(admin=by, claimants=japan)
+    return _("Administered by {admin}, claimed by {claimants}").format(admin=by, claimants=japan)
 
 
 class StatusModel:

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from geo.boundaries import boundaries_at
-from geo.i18n import format_date
+from geo.i18n import N_, _, format_date
 from geo.load import Dataset
 from geo.models import Event
 from geo.status import AREA_IDS, StatusModel
@@ -31,12 +31,18 @@ class Era:
     start: dt.date  # first day of the era; it lasts until the next era's start
 
 
+# The labels are the eras' ids too; `era_name` gives them in the current language.
 ERAS = (
-    Era("to 1945", dt.date.min),
-    Era("1945–56", dt.date(1945, 8, 9)),  # the Soviet Union enters the war with Japan
-    Era("1956–91", dt.date(1956, 10, 19)),  # the Joint Declaration
-    Era("1991–", dt.date(1991, 12, 26)),  # the Soviet Union dissolved
+    Era(N_("to 1945"), dt.date.min),
+    Era(N_("1945–56"), dt.date(1945, 8, 9)),  # the Soviet Union enters the war with Japan
+    Era(N_("1956–91"), dt.date(1956, 10, 19)),  # the Joint Declaration
+    Era(N_("1991–"), dt.date(1991, 12, 26)),  # the Soviet Union dissolved
 )
+
+
+def era_name(label: str) -> str:
+    """An era's label in the current language."""
+    return _(label)
 
 
 def map_state(model: StatusModel, dataset: Dataset, date: dt.date) -> tuple[object, ...]:
@@ -63,7 +69,7 @@ def build_stops(dataset: Dataset, model: StatusModel | None = None) -> tuple[Sto
             changes, shown = shown is not None and now != shown, now
         mark = f"{MAP_MARK} " if changes else ""
         title = short_title(first.title)
-        label = f"{mark}{format_date(date, first.precision)} · {title}"
+        label = f"{mark}{format_date(date, first.precision)} · {title}"  # in the language now
         stops.append(Stop(date, tuple(e.id for e in by_date[date]), label, changes))
     return tuple(stops)
 
@@ -106,20 +112,35 @@ def changes_at(model: StatusModel, names: dict[str, str], date: dt.date) -> list
     for island in [a for a in AREA_IDS if a in names]:
         old, new = model.at(island, before), model.at(island, date)
         if old.label != new.label:
-            lines.append(f"{names[island]}: {old.label} → {new.label}.")
+            lines.append(
+                _("{area}: {before} → {after}.").format(
+                    area=names[island], before=old.label, after=new.label
+                )
+            )
         if old.declaration != new.declaration:
-            lines.append(f"{names[island]}, 1956 Declaration: {new.declaration_text}")
+            lines.append(
+                _("{area}, 1956 Declaration: {text}").format(
+                    area=names[island], text=new.declaration_text
+                )
+            )
     old_all, new_all = model.dispute_at(before), model.dispute_at(date)
     old_ids = {c.event_id for c in old_all.conditions}
     new_ids = {c.event_id for c in new_all.conditions}
     for c in new_all.conditions:
         if c.event_id not in old_ids:
-            lines.append(f"New condition, {c.by}: {c.text}")
+            lines.append(_("New condition, {by}: {text}").format(by=c.by, text=c.text))
     for c in old_all.conditions:
         if c.event_id not in new_ids:
-            lines.append(f"No longer stands ({c.by} since {format_date(c.since)}): {c.text}")
-    for side, who in (("russia", "Moscow's"), ("japan", "Tokyo's")):
+            lines.append(
+                _("No longer stands ({by} since {date}): {text}").format(
+                    by=c.by, date=format_date(c.since), text=c.text
+                )
+            )
+    for side, changed in (
+        ("russia", N_("Moscow's position changes (see positions below).")),
+        ("japan", N_("Tokyo's position changes (see positions below).")),
+    ):
         p_old, p_new = old_all.position(side), new_all.position(side)
         if p_new is not None and (p_old is None or p_old.text != p_new.text):
-            lines.append(f"{who} position changes (see positions below).")
+            lines.append(_(changed))
     return lines

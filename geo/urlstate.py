@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geo import ISLAND_IDS
-from geo.i18n import format_date
+from geo.i18n import DEFAULT, LANGUAGES, N_, _, format_date, ngettext
 from geo.search import MAX_QUERY, Query
 from geo.text import shorten, slug
 
 if TYPE_CHECKING:
     from geo.load import Dataset
 
-KNOWN_KEYS = ("date", "island", "speaker", "topic", "source", "q", "claim")
+KNOWN_KEYS = ("date", "island", "speaker", "topic", "source", "q", "claim", "lang")
+UNKNOWN_VALUE = {
+    "speaker": N_("Unknown speaker '{value}' ignored."),
+    "topic": N_("Unknown topic '{value}' ignored."),
+    "source": N_("Unknown source '{value}' ignored."),
+}
 IGNORED_KEYS = ("embed", "embed_options")  # set by Streamlit itself
 MAX_VALUES = 50
 
@@ -34,6 +39,7 @@ class ViewState:
     sources: tuple[str, ...] = ()
     query: str = ""  # the search box's text
     claim: str | None = None  # a claim shown first and marked
+    lang: str | None = None  # the page's language (geo.i18n.LANGUAGES); None: not said
 
 
 @dataclass
@@ -84,7 +90,7 @@ def _values(raw: str | Sequence[str]) -> list[str]:
 def _parse_date(values: list[str], choices: Choices, notices: list[str]) -> dt.date:
     default = choices.default_date
     if len(values) > 1:
-        notices.append(f"'date' was given {len(values)} times; using the last.")
+        notices.append(_("'date' was given {n} times; using the last.").format(n=len(values)))
     text = values[-1].strip() if values else ""
     try:
         wanted = dt.date.fromisoformat(text)
@@ -92,37 +98,48 @@ def _parse_date(values: list[str], choices: Choices, notices: list[str]) -> dt.d
             raise ValueError
     except ValueError:
         notices.append(
-            f"Date '{shorten(text)}' is not a YYYY-MM-DD date; showing {format_date(default)}."
+            _("Date '{value}' is not a YYYY-MM-DD date; showing {date}.").format(
+                value=shorten(text), date=format_date(default)
+            )
         )
         return default
     stops = choices.stops
     if wanted < stops[0]:
         notices.append(
-            f"{format_date(wanted)} is before the first event; showing {format_date(stops[0])}."
+            _("{date} is before the first event; showing {first}.").format(
+                date=format_date(wanted), first=format_date(stops[0])
+            )
         )
         return stops[0]
     if wanted > dt.date.today():
-        notices.append(f"{format_date(wanted)} is in the future; showing {format_date(default)}.")
+        notices.append(
+            _("{date} is in the future; showing {latest}.").format(
+                date=format_date(wanted), latest=format_date(default)
+            )
+        )
         return default
     snapped = stops[bisect_right(stops, wanted) - 1]
     if snapped != wanted:
         notices.append(
-            f"No event on {format_date(wanted)}; showing the latest event before it, "
-            f"{format_date(snapped)}."
+            _("No event on {date}; showing the latest event before it, {before}.").format(
+                date=format_date(wanted), before=format_date(snapped)
+            )
         )
     return snapped
 
 
 def _parse_island(values: list[str], choices: Choices, notices: list[str]) -> str | None:
     if len(values) > 1:
-        notices.append(f"'island' was given {len(values)} times; using the last.")
+        notices.append(_("'island' was given {n} times; using the last.").format(n=len(values)))
     text = values[-1].strip().lower() if values else ""
     if text in ISLAND_IDS:
         return text
     if text in choices.island_aliases:
         return choices.island_aliases[text]
     if text:
-        notices.append(f"Unknown island '{shorten(values[-1])}'; no island selected.")
+        notices.append(
+            _("Unknown island '{value}'; no island selected.").format(value=shorten(values[-1]))
+        )
     return None
 
 
@@ -141,7 +158,7 @@ def _parse_list(
             if slug(item) not in picked:
                 picked.append(slug(item))
         else:
-            notices.append(f"Unknown {key} '{shorten(item)}' ignored.")
+            notices.append(_(UNKNOWN_VALUE[key]).format(value=shorten(item)))
         if len(notices) > MAX_VALUES:
             break
     return tuple(picked)
@@ -155,23 +172,43 @@ def _parse_claim(
     if not text:
         return None, None
     if text not in choices.claims:
-        notices.append(f"Unknown claim '{shorten(text)}'; no claim marked.")
+        notices.append(_("Unknown claim '{value}'; no claim marked.").format(value=shorten(text)))
         return None, None
     if date is not None and date >= choices.claims[text]:
         return text, None
     stop = choices.claim_stop(text)
     if date is not None:
         notices.append(
-            f"The linked claim was said after {format_date(date)}; showing {format_date(stop)}."
+            _("The linked claim was said after {date}; showing {stop}.").format(
+                date=format_date(date), stop=format_date(stop)
+            )
         )
     return text, stop
+
+
+def _parse_lang(values: list[str], notices: list[str]) -> str:
+    """The language asked for; an unknown one is English, with a notice."""
+    text = values[-1].strip().lower() if values else ""
+    if text in LANGUAGES:
+        return text
+    notices.append(
+        _("Unknown language '{value}'; showing {language}.").format(
+            value=shorten(values[-1] if values else ""), language=LANGUAGES[DEFAULT]
+        )
+    )
+    return DEFAULT
 
 
 def _parse_search(values: list[str], notices: list[str]) -> str:
     text = values[-1] if values else ""
     if len(text) > MAX_QUERY:
-        notices.append(f"The search was cut to its first {MAX_QUERY} characters.")
+        notices.append(_("The search was cut to its first {n} characters.").format(n=MAX_QUERY))
     return Query.parse(text).text
+
+
+def asked_language(params: Mapping[str, str | Sequence[str]]) -> str | None:
+    """The language a URL asks for (English for an unknown one), None if it says none."""
+    return _parse_lang(_values(params["lang"]), []) if "lang" in params else None
 
 
 def parse_query(
@@ -181,9 +218,14 @@ def parse_query(
     notices: list[str] = []
     unknown = [k for k in params if k not in KNOWN_KEYS and k not in IGNORED_KEYS]
     for key in unknown[:5]:
-        notices.append(f"Unknown parameter '{shorten(key, 30)}' ignored.")
+        notices.append(_("Unknown parameter '{name}' ignored.").format(name=shorten(key, 30)))
     if len(unknown) > 5:
-        notices.append(f"{len(unknown) - 5} more unknown parameters ignored.")
+        more = len(unknown) - 5
+        notices.append(
+            ngettext(
+                "{n} more unknown parameter ignored.", "{n} more unknown parameters ignored.", more
+            ).format(n=more)
+        )
     get = {k: _values(params[k]) for k in KNOWN_KEYS if k in params}
     date = _parse_date(get["date"], choices, notices) if "date" in get else choices.default_date
     island = _parse_island(get["island"], choices, notices) if "island" in get else None
@@ -198,9 +240,10 @@ def parse_query(
         sources=_parse_list("source", get.get("source", []), choices.sources, notices),
         query=_parse_search(get.get("q", []), notices),
         claim=claim,
+        lang=_parse_lang(get["lang"], notices) if "lang" in get else None,
     )
     if len(notices) > MAX_VALUES:
-        notices = [*notices[:MAX_VALUES], "More problems with the link were not listed."]
+        notices = [*notices[:MAX_VALUES], _("More problems with the link were not listed.")]
     return state, notices
 
 
@@ -220,4 +263,6 @@ def to_query(state: ViewState) -> dict[str, str]:
         query["q"] = state.query
     if state.claim:
         query["claim"] = state.claim
+    if state.lang:
+        query["lang"] = state.lang
     return query

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from geo.i18n import format_date
+from geo.i18n import N_, _, format_date
 
 PROJECT = "Kuril Dispute Map"
-MAP_TITLE = "Southern Kuril Islands / Northern Territories"
+MAP_TITLE = N_("Southern Kuril Islands / Northern Territories")
 CODE_LICENCE = "MIT"
 COMPILATION_LICENCE = "CC-BY-4.0"  # SPDX id
 COMPILATION_LICENCE_TITLE = "Creative Commons Attribution 4.0 International"
@@ -39,7 +39,9 @@ LICENCE_NOTE = (
 
 def attribution(date: dt.date) -> str:
     """The credit line of a map or file at `date`."""
-    return f"{PROJECT}, status at {format_date(date)} (data CC BY 4.0) · {COASTLINE}"
+    return _("{project}, status at {date} (data CC BY 4.0) · {coastline}").format(
+        project=PROJECT, date=format_date(date), coastline=COASTLINE
+    )
 
 
 def citation(date: dt.date) -> str:

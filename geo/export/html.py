@@ -18,7 +18,7 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from geo.export.citation import LICENCE_NOTE, MAP_TITLE, attribution, citation
-from geo.i18n import format_date
+from geo.i18n import _, format_date
 from geo.map.assets import PACKAGE_DIR, Assets
 from geo.map.build import build_base_map
 from geo.map.palette import BOUNDARY_STYLES, ISLAND_EDGE, PALETTE
@@ -125,27 +125,35 @@ def legend_html(site: Site, date: dt.date) -> str:
         for c, wording in site.model.legend_at(date)
     ]
     items += [f"<li>{_line_key(kind)}{text(name)}</li>" for kind, name in site.lines_at(date)]
-    return f'<ul class="kuril-legend" aria-label="Legend">{"".join(items)}</ul>'
+    name = escape(_("Legend"))
+    return f'<ul class="kuril-legend" aria-label="{name}">{"".join(items)}</ul>'
 
 
 def _heading(site: Site, date: dt.date) -> str:
     events = site.events_at(date) if date in site.stop_by_date else []
-    text = f"Status on {format_date(date)}"
-    return f"{text}: {events[0].title}" if events else text
+    heading = _("Status on {date}").format(date=format_date(date))
+    if events:
+        return _("{heading}: {title}").format(heading=heading, title=events[0].title)
+    return heading
 
 
 def page_parts(site: Site, date: dt.date) -> tuple[str, str]:
     """The HTML above the map (title, date, legend) and below it (credits)."""
     head = (
         '<header class="kuril-export-head">'
-        f"<h1>{text(MAP_TITLE)}</h1><p>{text(_heading(site, date))}. "
-        "The land around the islands is drawn lighter in the same colours; hover over an "
-        "island for its names and status.</p>"
+        f"<h1>{text(_(MAP_TITLE))}</h1><p>{text(_heading(site, date))}. "
+        + text(
+            _(
+                "The land around the islands is drawn lighter in the same colours; hover "
+                "over an island for its names and status."
+            )
+        )
+        + "</p>"
         f"{legend_html(site, date)}</header>"
     )
     foot = (
         '<footer class="kuril-export-foot">'
-        f"<p>{text(attribution(date))}. Cite as: {text(citation(date))}</p>"
+        f"<p>{text(attribution(date))}. " + text(_("Cite as:")) + f" {text(citation(date))}</p>"
         f"<p>{text(LICENCE_NOTE)}</p></footer>"
     )
     return head, foot
@@ -168,7 +176,7 @@ def map_html(site: Site, date: dt.date) -> str:
     root = m.get_root()
     if not isinstance(root, Figure):
         raise TypeError("a folium.Map's root is a branca Figure")
-    root.title = escape(f"{MAP_TITLE}: {format_date(date)}")
+    root.title = escape(f"{_(MAP_TITLE)}: {format_date(date)}")
     js, css = leaflet_inline()
     # Leaflet first (the map's own styles override its stylesheet), but after the
     # charset, which browsers look for in the first 1024 bytes.

@@ -36,7 +36,7 @@ from matplotlib.patheffects import withStroke
 
 from geo.boundaries import boundaries_at
 from geo.export.citation import MAP_TITLE, attribution
-from geo.i18n import format_date
+from geo.i18n import _, format_date
 from geo.map.build import CONTEXT_LABELS
 from geo.map.palette import (
     BOUNDARY_STYLES,
@@ -55,7 +55,9 @@ if TYPE_CHECKING:
 WIDTH, HEIGHT, DPI = 1600, 1200, 100
 PX = 72 / DPI  # points per pixel: Leaflet's widths are in pixels, Matplotlib's in points
 INK, MUTED = "#1a1a1a", "#555555"
-FONT = "DejaVu Sans"  # ships with Matplotlib: the same glyphs on every server
+# DejaVu Sans ships with Matplotlib: the same Latin and Cyrillic glyphs on every server;
+# Japanese falls back to Noto Sans CJK JP (the Debian package fonts-noto-cjk).
+FONT = ["DejaVu Sans", "Noto Sans CJK JP"]
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,8 @@ def _draw_map(ax: Axes, site: Site, date: dt.date) -> None:
             lons = [lon for _lat, lon in line.latlngs]
             lats = [lat for lat, _lon in line.latlngs]
             ax.add_line(boundary_line(lons, lats, line.kind, zorder=4))
-    for (lat, lon), text, css, _anchor in CONTEXT_LABELS:
+    for (lat, lon), label, css, _anchor in CONTEXT_LABELS:
+        text = _(label)
         point = "point-west" in css.split()  # a dot, the name to its west
         if point:
             ax.plot([lon], [lat], "o", color=MUTED, markersize=5, markeredgecolor="white", zorder=5)
@@ -319,9 +322,11 @@ class _Column:
 def _heading(site: Site, date: dt.date) -> str:
     """'Status on 19 Oct 1956: Soviet–Japanese Joint Declaration signed' (the first
     event of the date, if the date is a stop)."""
-    heading = f"Status on {format_date(date)}"
+    heading = _("Status on {date}").format(date=format_date(date))
     events = site.events_at(date) if date in site.stop_by_date else []
-    return f"{heading}: {events[0].title}" if events else heading
+    if events:
+        return _("{heading}: {title}").format(heading=heading, title=events[0].title)
+    return heading
 
 
 def _draw_text(fig: Figure, site: Site, date: dt.date) -> int:
@@ -329,7 +334,7 @@ def _draw_text(fig: Figure, site: Site, date: dt.date) -> int:
     fig.text(
         left,
         1 - 28 / HEIGHT,
-        MAP_TITLE,
+        _(MAP_TITLE),
         fontsize=24,
         fontweight="bold",
         va="top",
@@ -347,29 +352,29 @@ def _draw_text(fig: Figure, site: Site, date: dt.date) -> int:
         family=FONT,
     )
     column = _Column(fig, FRAME.top)
-    column.heading("Status at this date")
+    column.heading(_("Status at this date"))
     for category, wording in site.model.legend_at(date):
         column.swatch(PALETTE[category], wording)
     column.text(
-        "The land around the islands is drawn lighter in the same colours.",
+        _("The land around the islands is drawn lighter in the same colours."),
         size=11,
         colour=MUTED,
         gap=18,
     )
     lines = site.lines_at(date)
     if lines:
-        column.heading("Boundary lines")
+        column.heading(_("Boundary lines"))
         for kind, name in lines:
             column.line(kind, name)
         column.y += 6
-    column.heading("Islands")
+    column.heading(_("Islands"))
     for island, status in site.model.all_at(date).items():
         column.text(site.names[island], bold=True, gap=2)
         column.text(status.label, size=11.5, gap=10)
-    credits = (
-        f"{attribution(date)}. Names: English / Japanese (romaji). Colours: Okabe–Ito. "
+    credits = _(
+        "{attribution}. Names: English / Japanese (romaji). Colours: Okabe–Ito. "
         "Wording: administered by …, claimed by …, as at the date."
-    )
+    ).format(attribution=attribution(date))
     fig.text(
         left,
         1 - (FRAME.top + FRAME.height + 14) / HEIGHT,

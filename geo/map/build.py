@@ -15,6 +15,7 @@ import folium
 import geopandas as gpd
 from branca.element import Figure
 
+from geo.i18n import N_, _
 from geo.islands import display_name
 from geo.map.assets import Assets
 from geo.map.elements import (
@@ -47,35 +48,42 @@ Label = tuple[tuple[float, float], str]
 # Places around the islands, named on the main map (the status regions have no label
 # of their own): (lat, lon), text, class, anchor.
 CONTEXT_LABELS: tuple[MapLabel, ...] = (
-    ((43.62, 144.55), "Hokkaido", "context-label", (0, 0)),
-    ((46.3, 142.75), "Sakhalin", "context-label", (0, 0)),
-    ((45.82, 149.42), "Urup", "context-label", (0, 0)),
-    ((43.385, 145.817), "Cape Nosappu / Nemuro", "context-label point-west", (0, 0)),
+    ((43.62, 144.55), N_("Hokkaido"), "context-label", (0, 0)),
+    ((46.3, 142.75), N_("Sakhalin"), "context-label", (0, 0)),
+    ((45.82, 149.42), N_("Urup"), "context-label", (0, 0)),
+    ((43.385, 145.817), N_("Cape Nosappu / Nemuro"), "context-label point-west", (0, 0)),
 )
 # The locator's short labels.
 LOCATOR_LABELS: tuple[MapLabel, ...] = (
-    ((50.6, 142.9), "Sakhalin", "locator-label", (0, 0)),
-    ((43.3, 142.9), "Hokkaido", "locator-label", (0, 0)),
-    ((56.6, 159.4), "Kamchatka", "locator-label", (0, 0)),
-    ((46.3, 153.4), "Kuril Islands", "locator-label", (0, 0)),
+    ((50.6, 142.9), N_("Sakhalin"), "locator-label", (0, 0)),
+    ((43.3, 142.9), N_("Hokkaido"), "locator-label", (0, 0)),
+    ((56.6, 159.4), N_("Kamchatka"), "locator-label", (0, 0)),
+    ((46.3, 153.4), N_("Kuril Islands"), "locator-label", (0, 0)),
 )
 LOCATOR_TEXT = {
-    "map": "Locator map: the islands between Hokkaido, Sakhalin and Kamchatka;"
-    " the rectangle is the main map's view",
-    "hide": "Hide the locator map",
-    "show": "Show the locator map",
-    "short": "Locator",
+    "map": N_(
+        "Locator map: the islands between Hokkaido, Sakhalin and Kamchatka;"
+        " the rectangle is the main map's view"
+    ),
+    "hide": N_("Hide the locator map"),
+    "show": N_("Show the locator map"),
+    "short": N_("Locator"),
 }
 WHEEL_HINT = {
-    "other": "Use ctrl + scroll to zoom the map",
-    "mac": "Use \u2318 + scroll to zoom the map",
+    "other": N_("Use ctrl + scroll to zoom the map"),
+    "mac": N_("Use \u2318 + scroll to zoom the map"),
 }
-RESET_LABEL = "Reset view"
+RESET_LABEL = N_("Reset view")
 # The map's own name: Leaflet makes its container a Tab stop (the arrow keys pan it).
-MAP_NAME = (
-    "Map of the southern Kuril Islands: arrow keys move it, + and - zoom;"
+MAP_NAME = N_(
+    "Map of the disputed islands: arrow keys move it, + and - zoom;"
     " Tab on to each island, Enter selects it"
 )
+
+
+def _local(labels: Sequence[MapLabel]) -> tuple[MapLabel, ...]:
+    """Map labels with their text in the current language."""
+    return tuple((at, _(text), css, anchor) for at, text, css, anchor in labels)
 
 
 def context_geojson(context: gpd.GeoDataFrame) -> str:
@@ -103,13 +111,13 @@ def islands_geojson(islands: gpd.GeoDataFrame) -> str:
 LABEL_HEIGHT = {"iturup": 0.72, "kunashir": 0.65}
 
 
-def island_labels(islands: gpd.GeoDataFrame) -> tuple[Label, ...]:
+def island_labels(islands: gpd.GeoDataFrame, language: str = "en") -> tuple[Label, ...]:
     """Each island's label: just east of it, so it never hides the land it names."""
     labels = []
     for row in islands.to_dict("records"):
         _minx, miny, maxx, maxy = row["geometry"].bounds
         height = LABEL_HEIGHT.get(str(row["id"]), 0.5)
-        labels.append(((miny + height * (maxy - miny), maxx), display_name(row)))
+        labels.append(((miny + height * (maxy - miny), maxx), display_name(row, language)))
     return tuple(labels)
 
 
@@ -189,10 +197,11 @@ def build_base_map(
     IslandShapes(islands).add_to(m)
     lines = lines_source or Shapes(text=lines_json(boundaries))
     BoundaryLines(lines).add_to(m)
-    IslandLabels(labels, placed=context_labels).add_to(m)
+    IslandLabels(labels, placed=_local(context_labels)).add_to(m)
     if locator is not None:
-        Locator(locator, LOCATOR_LABELS, lines, LOCATOR_TEXT).add_to(m)
+        text = {k: _(v) for k, v in LOCATOR_TEXT.items()}
+        Locator(locator, _local(LOCATOR_LABELS), lines, text).add_to(m)
     if not wheel_zoom:
-        WheelZoom(WHEEL_HINT).add_to(m)
-    ViewControls(FIT, RESET_LABEL, MAP_NAME).add_to(m)
+        WheelZoom({k: _(v) for k, v in WHEEL_HINT.items()}).add_to(m)
+    ViewControls(FIT, _(RESET_LABEL), _(MAP_NAME)).add_to(m)
     return m

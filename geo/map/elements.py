@@ -14,6 +14,7 @@ from pathlib import Path
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geo.i18n import _
 from geo.map.lines import BoundaryLine
 from geo.map.palette import (
     CONTEXT_LOCATOR,
@@ -82,7 +83,8 @@ def boundary_html(line: BoundaryLine) -> str:
         if url
         else label
     )
-    return f'<b>{escape(line.name)}</b><br><span class="ref">Reference: {reference}</span>'
+    lead = escape(_("Reference:"))
+    return f'<b>{escape(line.name)}</b><br><span class="ref">{lead} {reference}</span>'
 
 
 class Script(MacroElement):

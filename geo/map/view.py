@@ -23,6 +23,7 @@ from html import escape
 
 import folium
 
+from geo.i18n import current
 from geo.islands import display_name
 from geo.map.elements import IslandView, plain_text
 from geo.map.palette import island_style, region_style
@@ -46,7 +47,10 @@ class IslandData:
 def tooltip_html(row: Mapping[str, object], status_label: str) -> str:
     """Hover text for an island: both names and its status, escaped (it reaches the
     map's script through js_value, which keeps it out of branca's Jinja too)."""
-    names = f"{display_name(row)} ({row['name_ru']}, {row['name_ja']})"
+    language = current()
+    names = display_name(row, language)
+    if language == "en":  # the English names, then each side's own
+        names += f" ({row['name_ru']}, {row['name_ja']})"
     return f"<b>{escape(names)}</b><br>{escape(status_label)}"
 
 

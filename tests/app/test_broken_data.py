@@ -23,6 +23,7 @@ def _copy_data(folder: Path) -> Path:
     folder.mkdir(parents=True)
     for path in [*DATA.glob("*.yaml"), *DATA.glob("*.geojson")]:
         shutil.copy(path, folder / path.name)
+    shutil.copytree(DATA / "i18n", folder / "i18n")
     return folder
 
 

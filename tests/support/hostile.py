@@ -66,6 +66,7 @@ def make_hostile_data(folder: Path, src: Path = REPO / "data", markdown: bool = 
     first, second = (MARKDOWN, MARKDOWN) if markdown else (P2, P1)
     for path in [*src.glob("*.yaml"), *src.glob("*.geojson")]:
         shutil.copy(path, folder / path.name)
+    shutil.copytree(src / "i18n", folder / "i18n", dirs_exist_ok=True)
 
     def edit(name: str, change) -> None:
         records = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
@@ -75,9 +76,13 @@ def make_hostile_data(folder: Path, src: Path = REPO / "data", markdown: bool = 
             yaml.safe_dump(records, sort_keys=False, allow_unicode=True), encoding="utf-8"
         )
 
+    renamed: dict[str, str] = {}  # a speaker's hostile name -> the real one
+
     def claim(n: int, c: dict) -> None:
         c["text"] = hostile(_payload(n), c["text"], 4000)
-        c["speaker"] = hostile(_payload(n + 1), c["speaker"])
+        original = c["speaker"]
+        c["speaker"] = hostile(_payload(n + 1), original)
+        renamed[c["speaker"]] = original
         c["role"] = hostile(_payload(n + 2), c["role"])
         c["occasion"] = hostile(_payload(n + 3), c["occasion"])
         if c.get("place"):
@@ -116,6 +121,27 @@ def make_hostile_data(folder: Path, src: Path = REPO / "data", markdown: bool = 
     edit("sources.yaml", source)
     edit("events.yaml", event)
     edit("topics.yaml", topic)
+
+    # The same in every translation: a payload before each translated text (the claim
+    # notes' keys are the English notes, which stay as they are).
+    def translated(n: int, value):
+        if isinstance(value, dict):
+            return {k: translated(n + i, v) for i, (k, v) in enumerate(value.items())}
+        return hostile(_payload(n), value, 4000)
+
+    for path in sorted((folder / "i18n").glob("*/*.yaml")):
+        texts = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.name == "speakers.yaml":  # keyed by the (now hostile) English names
+            texts = {new: texts[old] for new, old in sorted(renamed.items())}
+        for n, (ident, fields) in enumerate(texts.items()):
+            notes = fields.pop("claim_notes", None)
+            fields = translated(n, fields)
+            if notes:
+                fields["claim_notes"] = {k: hostile(_payload(n), v, 300) for k, v in notes.items()}
+            texts[ident] = fields
+        path.write_text(
+            yaml.safe_dump(texts, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
 
     islands_path = folder / "islands.geojson"
     doc = json.loads(islands_path.read_text(encoding="utf-8"))

@@ -129,7 +129,15 @@ BAD_CLAIM = st.one_of(
 GOOD_SEARCH = st.text(max_size=MAX_QUERY)
 LONG_SEARCH = st.text(min_size=MAX_QUERY + 1, max_size=MAX_QUERY + 50)
 
+GOOD_LANG = st.sampled_from(["en", "ja", "ru", "JA", " ru "])
+BAD_LANG = st.one_of(
+    JUNK.filter(lambda s: s.strip().lower() not in ("en", "ja", "ru")),
+    HUGE,
+    st.sampled_from(["", "de", "jp", "<script>", "ja-JP"]),
+)
+
 VALUES = {
+    "lang": st.one_of(GOOD_LANG.map(lambda v: (v, True)), BAD_LANG.map(lambda v: (v, False))),
     "q": st.one_of(GOOD_SEARCH.map(lambda v: (v, True)), LONG_SEARCH.map(lambda v: (v, False))),
     "claim": st.one_of(GOOD_CLAIM.map(lambda v: (v, True)), BAD_CLAIM.map(lambda v: (v, False))),
     "date": st.one_of(GOOD_DATE.map(lambda v: (v, True)), BAD_DATE.map(lambda v: (v, False))),
@@ -171,7 +179,7 @@ def url_params(draw) -> tuple[dict, bool]:
         # only the last date/island counts; being given twice is itself reported
         if key in ("date", "island"):
             invalid |= count > 1 or not drawn[-1][1]
-        elif key in ("q", "claim"):  # only the last counts, with no notice for repeats
+        elif key in ("q", "claim", "lang"):  # only the last counts, no notice for repeats
             invalid |= not drawn[-1][1]
             if key == "claim" and drawn[-1][1] and values[-1].strip() and "date" in params:
                 shown = parse_query({"date": params["date"]}, CHOICES)[0].date

@@ -9,6 +9,7 @@ import pandas as pd
 from geo import page
 from geo.i18n import format_date
 from geo.search import Query
+from geo.text import md_escape
 from tests.conftest import repo_site
 
 SITE = repo_site()
@@ -53,7 +54,7 @@ def test_the_claims_at_a_view_are_filtered_counted_and_paged():
     later = page.claims(SITE, last, None, NONE, EVERY)
     total = len(SITE.claims[SITE.claims["said_on"] <= pd.Timestamp(last)])
     assert len(later.rows) == total > page.PAGE_SIZE
-    assert later.count == f"{total} claims said by {format_date(last)}, newest first."
+    assert later.count == md_escape(f"{total} claims said by {format_date(last)}, newest first.")
     assert len(later.cards) == page.PAGE_SIZE
     assert later.pages == -(-total // page.PAGE_SIZE)
     second = page.claims(SITE, last, None, NONE, EVERY, page=1)
@@ -80,7 +81,7 @@ def test_a_linked_claim_comes_first_and_marked_whatever_the_filters():
     shown = page.claims(SITE, last, None, page.Filters(sources=("no-such",)), EVERY, oldest)
     assert shown.cards[0].id == oldest
     assert shown.cards[0].linked
-    assert shown.count.startswith("The linked claim first. 0 of ")
+    assert shown.count.startswith(r"The linked claim first\. 0 of ")
     before = page.claims(SITE, SITE.stop_dates[0], None, NONE, EVERY, oldest)  # said later
     assert oldest not in before.ids
 

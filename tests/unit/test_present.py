@@ -90,11 +90,11 @@ def test_the_claims_count_says_what_it_counts():
     date = dt.date(2019, 1, 16)
     assert claims_count(None, 5, 5, date, "", False) == (
         "#### Claims",
-        "5 claims said by 16 Jan 2019, newest first.",
+        r"5 claims said by 16 Jan 2019, newest first\.",
     )
     heading, text = claims_count("Shikotan", 1, 5, date, "a*b", True)
     assert heading == "#### Claims about Shikotan"
-    assert text == r"1 of 5 claims said by 16 Jan 2019 match “a\*b” and pass the filters."
+    assert text == r"1 of 5 claims said by 16 Jan 2019 match “a\*b” and pass the filters\."
 
 
 def test_sources_markdown_links_and_escapes():

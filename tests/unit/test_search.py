@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo.claims import SEARCH_COLUMN, filter_claims
-from geo.search import MAX_QUERY, Finder, Query, fold, fold_column, haystack
+from geo.search import MAX_QUERY, SEARCHED, Finder, Query, fold, fold_column, haystack
 from tests.conftest import repo_site
 
 SITE = repo_site()
@@ -57,13 +57,7 @@ def test_a_query_is_tidy_and_bounded():
 def test_the_search_column_matches_folding_each_claim():
     table = SITE.claims
     assert table[SEARCH_COLUMN].tolist() == [
-        fold(
-            "".join(
-                f"{table.at[i, c]}\n"
-                for c in ("text", "summary", "speaker", "occasion", "outlet", "original_publisher")
-            )
-        )
-        for i in table.index
+        fold("".join(f"{table.at[i, c]}\n" for c in SEARCHED)) for i in table.index
     ]
     assert haystack(table.head(0)).empty
 

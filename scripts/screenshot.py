@@ -10,6 +10,7 @@ Run from the repository root. Install fonts-noto-cjk first for the Japanese name
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -32,16 +33,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=1250)
     parser.add_argument("--full-page", action="store_true")
+    parser.add_argument("--lang", default="en", help="the page's language: en, ja or ru")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
     args = parser.parse_args(argv)
     with streamlit_server() as (url, _proc), chromium() as browser:
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
-        page.goto(f"{url}/?date={args.date}")
+        page.goto(f"{url}/?date={args.date}&lang={args.lang}")
         map_frame(page).locator("path.island-shikotan").first.wait_for(state="attached")
         if args.island:  # as a reader would: a click on the island (scrolled into view)
             page.locator(MAP_FRAME).last.scroll_into_view_if_needed()
             click_island(page, args.island)
-            page.get_by_text(f"Claims about {args.island.title()}").first.wait_for()
+            page.wait_for_url(re.compile(f"island={re.escape(args.island)}"))
             page.evaluate("() => window.scrollTo(0, 0)")
         # Settled: the page has made no request for a while (a condition, not a fixed sleep).
         page.wait_for_load_state("networkidle")

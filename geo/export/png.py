@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -239,9 +240,11 @@ def _draw_map(ax: Axes, site: Site, date: dt.date) -> None:
 @lru_cache(maxsize=4096)
 def _advance(char: str, size: float, bold: bool) -> float:
     """The advance of `char` in pixels at `size` points (FreeType's unhinted width;
-    Matplotlib's own string measure lays out with HarfBuzz, a few ms a call)."""
-    props = FontProperties(family=FONT, size=size, weight="bold" if bold else "normal")
-    font = get_font(findfont(props))
+    Matplotlib's own string measure lays out with HarfBuzz, a few ms a call), in the
+    first of FONT's families that has the glyph, as Matplotlib's fallback draws it."""
+    weight = "bold" if bold else "normal"
+    fonts = [get_font(findfont(FontProperties(family=f, size=size, weight=weight))) for f in FONT]
+    font = next((f for f in fonts if f.get_char_index(ord(char))), fonts[0])
     font.set_size(size, DPI)
     return font.load_char(ord(char), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536
 
@@ -251,16 +254,39 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return sum(_advance(c, size, bold) for c in text)
 
 
-def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """`text` broken at spaces into lines no wider than `width` pixels at `size`
-    points (greedy; a longer word keeps a line of its own)."""
-    lines: list[str] = []
+# Japanese text has no spaces: a line may break after any of its characters, except
+# before closing punctuation, which stays with the character before it.
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_NO_BREAK_BEFORE = frozenset("、。，．・：；！？）」』】〕〉》ー々")
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """(piece, whether a space comes before it): the units a line is filled with."""
+    pieces: list[tuple[str, bool]] = []
     for word in text.split():
-        line = f"{lines[-1]} {word}" if lines else word
-        if lines and text_width(line, size, bold) <= width:
-            lines[-1] = line
-        else:
-            lines.append(word)
+        spaced = True
+        for ch in word:
+            if pieces and not spaced and (
+                ch in _NO_BREAK_BEFORE or not (_CJK.match(ch) or _CJK.match(pieces[-1][0][-1]))
+            ):
+                pieces[-1] = (pieces[-1][0] + ch, pieces[-1][1])
+            else:
+                pieces.append((ch, spaced))
+            spaced = False
+    return pieces
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """`text` broken at spaces (and between Japanese characters) into lines no wider
+    than `width` pixels at `size` points (greedy; a longer word keeps a line of its own)."""
+    lines: list[str] = []
+    for piece, spaced in _pieces(text):
+        if lines:
+            line = lines[-1] + (" " if spaced else "") + piece
+            if text_width(line, size, bold) <= width:
+                lines[-1] = line
+                continue
+        lines.append(piece)
     return lines or [""]
 
 

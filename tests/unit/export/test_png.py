@@ -8,6 +8,7 @@ import datetime as dt
 import importlib.abc
 import io
 import sys
+import warnings
 from collections import Counter
 
 import matplotlib
@@ -17,6 +18,7 @@ from matplotlib.text import Text
 from PIL import Image
 
 from geo.export.png import FRAME, HEIGHT, WIDTH, draw, map_png, text_width, wrap
+from geo.i18n import _, format_date, language
 from geo.map.palette import PALETTE, REGION_OPACITY, SEA
 from tests.conftest import repo_site
 
@@ -162,3 +164,31 @@ def test_drawn_without_pyplot(monkeypatch):
     data = map_png(SITE, dt.date(1956, 10, 19))
     assert data.startswith(b"\x89PNG")
     assert "matplotlib.pyplot" not in sys.modules
+
+
+@pytest.mark.parametrize("code", ["ja", "ru"])
+def test_in_japanese_and_russian_every_glyph_is_drawn(code):
+    """The PNG in the page's language: its words, both names, and no missing glyph
+    (tofu): Japanese needs Noto Sans CJK JP (fonts-noto-cjk), found by Matplotlib."""
+    from matplotlib import font_manager
+
+    font_manager.findfont("Noto Sans CJK JP", fallback_to_default=False)  # installed
+    date = dt.date(2000, 1, 1)
+    with language(code):
+        local = SITE.local(code)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            figure = draw(local, date).figure
+            data = io.BytesIO()
+            figure.savefig(data, format="png")
+        # compared without white space: lines of Japanese break between characters
+        texts = "".join(" ".join(t.get_text() for t in figure.findobj(Text)).split())
+        assert "".join(_("Status at this date").split()) in texts
+        assert "".join(format_date(date).split()) in texts
+        legend = ["".join(w.split()) for _category, w in local.model.legend_at(date)]
+    missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+    assert not missing, missing[:3]
+    for name in local.names.values():
+        assert "".join(name.split()) in texts
+    for wording in legend:
+        assert wording in texts

@@ -266,8 +266,12 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     for word in text.split():
         spaced = True
         for ch in word:
-            if pieces and not spaced and (
-                ch in _NO_BREAK_BEFORE or not (_CJK.match(ch) or _CJK.match(pieces[-1][0][-1]))
+            if (
+                pieces
+                and not spaced
+                and (
+                    ch in _NO_BREAK_BEFORE or not (_CJK.match(ch) or _CJK.match(pieces[-1][0][-1]))
+                )
             ):
                 pieces[-1] = (pieces[-1][0] + ch, pieces[-1][1])
             else:

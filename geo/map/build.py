@@ -15,7 +15,7 @@ import folium
 import geopandas as gpd
 from branca.element import Figure
 
-from geo.i18n import N_, _
+from geo.i18n import N_, _, current
 from geo.islands import display_name
 from geo.map.assets import Assets
 from geo.map.elements import (
@@ -25,6 +25,7 @@ from geo.map.elements import (
     IslandShapes,
     Locator,
     MapLabel,
+    PageLanguage,
     ViewControls,
     WheelZoom,
     lines_json,
@@ -204,4 +205,5 @@ def build_base_map(
     if not wheel_zoom:
         WheelZoom({k: _(v) for k, v in WHEEL_HINT.items()}).add_to(m)
     ViewControls(FIT, _(RESET_LABEL), _(MAP_NAME)).add_to(m)
+    PageLanguage(current()).add_to(m)
     return m

@@ -253,6 +253,17 @@ class WheelZoom(MacroElement):
         self.text = js_value(text)
 
 
+class PageLanguage(MacroElement):
+    """Sets `<html lang>` of the map's document and of the page around it to `lang`."""
+
+    _template = script_template("page_language")
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self._name = "PageLanguage"
+        self.lang = js_value(lang)
+
+
 class ViewControls(MacroElement):
     """Opens on `fit`, with a 'Reset view' button (`label`) back to it; the zoom-out
     limit (one level out from there); Leaflet's credit link without its flag; the

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from geo import ISLAND_IDS
-from geo.i18n import format_date
+from geo.i18n import _, format_date, language
 from geo.text import slug
 from tests.conftest import repo_site
 from tests.support.axe import audit, pinned_version, require_axe
@@ -26,7 +26,10 @@ VIEWS = {
     "island": "/?island=shikotan",
     "speaker": f"/?speaker={SPEAKER}",
     "old-date": f"/?date={OLD_DATE.isoformat()}",
+    "japanese": "/?lang=ja",
+    "russian": "/?lang=ru&island=iturup",
 }
+VIEW_LANGUAGE = {"japanese": "ja", "russian": "ru"}  # the others: English
 # Text each view shows (the claims' caption), so the audit is of the view it names.
 SHOWS = {
     "today": f"said by {format_date(SITE.stop_dates[-1])}, newest first",
@@ -35,6 +38,10 @@ SHOWS = {
     "old-date": "No statements in these sources before",
     "search": "match “declaration”",
 }
+with language("ja"):
+    SHOWS["japanese"] = format_date(SITE.stop_dates[-1])
+with language("ru"):
+    SHOWS["russian"] = SITE.local("ru").names["iturup"]
 SCREENS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
 # Streamlit marks the app's state on its root, and each element stale while it reruns
 # (faded: an audit then would measure the fade).
@@ -80,8 +87,9 @@ def wait_rendered(page, view: str) -> None:
     for island in ISLAND_IDS:
         frame.locator(f"path.island-{island}[aria-label]").first.wait_for(state="attached")
     page.get_by_text(SHOWS[view]).first.wait_for()
-    page.get_by_role("heading", name="Positions at this date").wait_for()
-    page.get_by_role("button", name="Claims (CSV)").wait_for()
+    with language(VIEW_LANGUAGE.get(view, "en")):
+        page.get_by_role("heading", name=_("Positions at this date")).wait_for()
+        page.get_by_role("button", name=_("Claims (CSV)")).wait_for()
     page.wait_for_function(SETTLED_JS)
 
 

@@ -19,6 +19,7 @@ from geo.config import REPO_ROOT as REPO
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
+    "--lang=en-US",  # a page opened without ?lang= is English, whatever the machine's language
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",

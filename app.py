@@ -160,7 +160,9 @@ def timeline() -> dt.date:
         st.button(playing, "play", on_click=play_toggled)
         st.button(_("Next ▶"), "next", on_click=stepped, args=(1,))
         eras = [era.label for era, _n in era_counts(site.stop_dates)]
-        st.segmented_control(_("Era"), eras, key="era", format_func=era_name, on_change=era_chosen)
+        st.segmented_control(
+            _("Era"), eras, key="era", format_func=i18n.bound(era_name), on_change=era_chosen
+        )
     return date
 
 
@@ -225,6 +227,10 @@ def claims_list(shown: page.ClaimsView, filters: page.Filters) -> None:
                 args=(1,),
                 disabled=shown.page + 1 >= shown.pages,
             )
+
+
+def island_option(island: str) -> str:  # the island box's options: ALL is the whole dispute
+    return site.island_label(None if island == page.ALL else island)
 
 
 def base_url() -> str:
@@ -293,7 +299,7 @@ def dated_view() -> None:
             _("Island (or click one on the map)"),
             options=[page.ALL, *ISLAND_IDS],
             key="island",
-            format_func=lambda i: site.island_label(None if i == page.ALL else i),
+            format_func=i18n.bound(island_option),
             on_change=view_changed,
         )
         st.markdown(page.panel(site, island, date))

@@ -169,8 +169,13 @@ def interleave(workers: list[Worker], runs: int) -> dict[str, list[dict]]:
     return times
 
 
+# The page's other languages, each measured like English against the same floor.
+LANGUAGES = ("ja", "ru")
+
+
 def phase_rerun(runs: int, profile: bool) -> dict:
     workers = [Worker("app", APP), Worker("floor", FLOOR)]
+    workers += [Worker(f"app-{code}", APP, query=(f"lang={code}",)) for code in LANGUAGES]
     try:
         ready = {w.name: w.wait_ready() for w in workers}
         times = interleave(workers, runs)
@@ -182,6 +187,19 @@ def phase_rerun(runs: int, profile: bool) -> dict:
         for w in workers:
             w.close()
     out = {"runs": times, "ready": ready}
+    for code in LANGUAGES:  # the same step of English and of this language, back to back
+        name = f"app-{code}"
+        out[name] = {
+            "script_ms": median([r["script_ms"] for r in times[name]]),
+            "vs_floor": median([r["script_ms"] for r in times[name]])
+            / median([r["script_ms"] for r in times["floor"]]),
+            "paired_ratio": median(
+                [
+                    a["script_ms"] / f["script_ms"]
+                    for a, f in zip(times[name], times["floor"], strict=True)
+                ]
+            ),
+        }
     for name in ("app", "floor"):
         for key in ("script_ms", "script_cpu_ms"):
             out[f"{name}_{key}"] = median([r[key] for r in times[name]])
@@ -284,15 +302,17 @@ def phase_browser(
                 bb.server("floor", env) as (floor_url, _p2, _s2),
             ):
                 urls = {"app": app_url, "floor": floor_url}
+                if "repaint" in phases:  # the other languages on the same server
+                    urls |= {f"app-{c}": f"{app_url}/?lang={c}" for c in LANGUAGES}
                 for url in urls.values():  # warm the servers (first session, caches)
                     bb.first_load(browser, url)
                 if "repaint" in phases:
                     log("repaint: slider changes, a fresh page per run, taking turns")
                     for url in urls.values():  # untimed
                         bb.slider_run(browser, url)
-                    changes: dict[str, list[dict]] = {"app": [], "floor": []}
+                    changes: dict[str, list[dict]] = {name: [] for name in urls}
                     for i in range(runs):
-                        for name in bb.turns(i):
+                        for name in bb.turns(i) + [f"app-{c}" for c in LANGUAGES]:
                             changes[name].append(bb.slider_run(browser, urls[name]))
                     out["repaint"] = {
                         name: {
@@ -318,6 +338,7 @@ def phase_browser(
                         for name, cs in changes.items()
                     }
                 if "load" in phases:
+                    urls = {"app": app_url, "floor": floor_url}
                     log("load: first page loads on warm servers, taking turns")
                     loads: dict[str, list[float]] = {"app": [], "floor": []}
                     for i in range(load_runs):
@@ -403,6 +424,20 @@ def build_rows(res: dict) -> list[list[str]]:
                 "",
             ]
         )
+        for code in LANGUAGES:
+            if f"app-{code}" in r:
+                lr = r[f"app-{code}"]
+                rows.append(
+                    [
+                        f"  the same in {code} (?lang={code})",
+                        f"{lr['script_ms']:.0f} ms",
+                        f"{r['floor_script_ms']:.0f} ms",
+                        f"{lr['vs_floor']:.2f}x",
+                        f"<= {TARGETS['rerun']:.2f}x",
+                        verdict(lr["vs_floor"] <= TARGETS["rerun"])
+                        + f" (per-step {lr['paired_ratio']:.2f}x)",
+                    ]
+                )
         a, f = r["app_script_cpu_ms"], r["floor_script_cpu_ms"]
         rows.append(
             ["  script thread CPU time", f"{a:.0f} ms", f"{f:.0f} ms", f"{a / f:.2f}x", "info", ""]
@@ -426,6 +461,20 @@ def build_rows(res: dict) -> list[list[str]]:
             r["floor"]["new"]["repaint_ms"],
             TARGETS["repaint"],
         )
+        for code in LANGUAGES:
+            if f"app-{code}" in r:
+                a = r[f"app-{code}"]["new"]["repaint_ms"]
+                f = r["floor"]["new"]["repaint_ms"]
+                rows.append(
+                    [
+                        f"  the same in {code} (?lang={code})",
+                        f"{a:.0f} ms",
+                        f"{f:.0f} ms",
+                        f"{a / f:.2f}x",
+                        f"<= {TARGETS['repaint']:.2f}x",
+                        verdict(a / f <= TARGETS["repaint"]),
+                    ]
+                )
         a, f = r["app"]["revisit"]["repaint_ms"], r["floor"]["revisit"]["repaint_ms"]
         rows.append(
             [
@@ -483,6 +532,19 @@ def build_rows(res: dict) -> list[list[str]]:
                 verdict(a <= TARGETS["map_kb"]),
             ]
         )
+        for code in LANGUAGES:
+            if f"app-{code}" in r:
+                a = r[f"app-{code}"]["new"]["largest_frame"] / KB
+                rows.append(
+                    [
+                        f"  the same in {code}",
+                        f"{a:.1f} KB",
+                        f"{f:.1f} KB",
+                        f"{a / f:.2f}x",
+                        f"<= {TARGETS['map_kb']:.0f} KB",
+                        verdict(a <= TARGETS["map_kb"]),
+                    ]
+                )
         a, f = r["app"]["new"]["bytes"] / KB, r["floor"]["new"]["bytes"] / KB
         rows.append(
             [

@@ -11,14 +11,16 @@ import contextlib
 import contextvars
 import datetime as dt
 import gettext as _gettext
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal as _babel_number
 
+T = TypeVar("T")
 LANGUAGES: dict[str, str] = {"en": "English", "ja": "日本語", "ru": "Русский"}
 DEFAULT = "en"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -106,3 +108,15 @@ def language(code: str) -> Iterator[str]:
         yield _current.get()
     finally:
         _current.reset(token)
+
+
+def bound(func: Callable[[T], str]) -> Callable[[T], str]:
+    """`func` always run in the language current now: a widget's format_func, which
+    Streamlit (or AppTest) may call outside the script run that made it."""
+    code = _current.get()
+
+    def run(value: T) -> str:
+        with language(code):
+            return func(value)
+
+    return run

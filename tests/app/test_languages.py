@@ -127,3 +127,20 @@ def test_the_browser_language_decides_when_the_url_does_not():
                 date=format_date(dt.date(1700, 1, 1)), first=format_date(first)
             )
         ]
+
+
+@pytest.mark.parametrize("code", ["ja", "ru"])
+def test_the_widgets_work_in_every_language(run_app, code):
+    """The slider, the eras and the island box, used in the language (their option
+    labels are made in it, whenever Streamlit asks)."""
+    at = run_app(lang=code)
+    at.select_slider(key="date").set_value(SITE.stop_dates[3]).run()
+    era = at.segmented_control(key="era")
+    era.set_value(era.options[-1]).run()
+    assert at.select_slider(key="date").value >= dt.date(1991, 12, 26)
+    at.selectbox(key="island").set_value("iturup").run()
+    assert not at.exception
+    assert at.query_params["island"] == "iturup"
+    assert at.query_params["lang"] == code
+    with language(code):
+        assert at.selectbox(key="island").options[0] == _("All four — the whole dispute")

@@ -21,7 +21,7 @@ from geo.search import MAX_QUERY, Query
 from geo.site import Site, current
 from geo.text import md_escape
 from geo.timeline import MAP_MARK, era_counts, era_name, era_of, era_start
-from geo.urlstate import ViewState, to_query
+from geo.urlstate import ViewState, asked_language, to_query
 
 MAP_HEIGHT = 560
 CLAIMS_HEIGHT = 460  # the claims list scrolls inside a box this tall
@@ -42,8 +42,14 @@ def local_site() -> Site:
 try:
     base: Site = current()
 except DataError as error:
-    st.set_page_config(page_title="Kuril Islands dispute map", layout="wide")
-    st.error(f"The data could not be loaded, so nothing is shown. {md_escape(str(error))}")
+    with i18n.language(asked_language(url_params()) or i18n.from_browser([st.context.locale])):
+        st.set_page_config(page_title=_("Kuril Islands dispute map"), layout="wide")
+        # the details are for the data's maintainers: in English, like the data
+        st.error(
+            md_escape(_("The data could not be loaded, so nothing is shown."))
+            + " "
+            + md_escape(str(error))
+        )
     st.stop()
 
 

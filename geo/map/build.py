@@ -6,6 +6,7 @@ zoom)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -122,10 +123,18 @@ def island_labels(islands: gpd.GeoDataFrame, language: str = "en") -> tuple[Labe
     return tuple(labels)
 
 
+NO_MAP = N_(
+    "The map cannot be shown: its map library (Leaflet) did not load. "
+    "Everything else on the page works; reload the page to try again."
+)
+
+
 def no_map_guard() -> str:
     """A script as a data: URL (it loads with no network), run before Leaflet: if
-    Leaflet fails to load, the map's frame says so instead of staying empty."""
-    return "data:text/javascript;charset=utf-8," + quote(read_js("no_map"))
+    Leaflet fails to load, the map's frame says so (in the current language) instead
+    of staying empty."""
+    script = read_js("no_map").replace("__NO_MAP__", json.dumps(_(NO_MAP)))
+    return "data:text/javascript;charset=utf-8," + quote(script)
 
 
 def _use_assets(m: folium.Map, assets: Assets) -> None:

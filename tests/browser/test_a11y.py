@@ -16,7 +16,7 @@ from geo.i18n import _, format_date, language
 from geo.text import slug
 from tests.conftest import repo_site
 from tests.support.axe import audit, pinned_version, require_axe
-from tests.support.browser import map_frame, require_chromium, streamlit_server
+from tests.support.browser import map_frame, require_chromium, streamlit_server, wait_settled
 
 SITE = repo_site()
 SPEAKER = slug("Sergey Lavrov")
@@ -43,14 +43,6 @@ with language("ja"):
 with language("ru"):
     SHOWS["russian"] = SITE.local("ru").names["iturup"]
 SCREENS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
-# Streamlit marks the app's state on its root, and each element stale while it reruns
-# (faded: an audit then would measure the fade).
-SETTLED_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return app && app.dataset.testScriptState === 'notRunning'
-    && app.dataset.testConnectionState === 'CONNECTED'
-    && !document.querySelector('[data-stale="true"]');
-}"""
 
 
 def test_the_views_are_real():
@@ -90,14 +82,14 @@ def wait_rendered(page, view: str) -> None:
     with language(VIEW_LANGUAGE.get(view, "en")):
         page.get_by_role("heading", name=_("Positions at this date")).wait_for()
         page.get_by_role("button", name=_("Claims (CSV)")).wait_for()
-    page.wait_for_function(SETTLED_JS)
+    wait_settled(page)  # not while faded: the audit would measure the fade
 
 
 def open_menu(page, name: str, shows: str) -> None:
     """Open the filters or the view's citation and wait until it is drawn."""
     page.get_by_text(re.compile(name)).first.click()
     page.get_by_text(shows).first.wait_for()
-    page.wait_for_function(SETTLED_JS)
+    wait_settled(page)  # not while faded: the audit would measure the fade
 
 
 def check(page, report, name: str, within: str | None = None) -> None:

@@ -17,7 +17,13 @@ from playwright.sync_api import expect
 
 from geo import ISLAND_IDS
 from tests.conftest import repo_site
-from tests.support.browser import MAP_FRAME, map_frame, require_chromium, streamlit_server
+from tests.support.browser import (
+    MAP_FRAME,
+    map_frame,
+    require_chromium,
+    streamlit_server,
+    wait_settled,
+)
 
 SITE = repo_site()
 STOPS = SITE.stop_dates
@@ -99,14 +105,6 @@ def focused(page) -> Focus | None:
 
 def url_has(page, key: str, value: str) -> None:
     page.wait_for_url(re.compile(rf"[?&]{key}={re.escape(value)}(&|$)"))
-
-
-def wait_settled(page) -> None:
-    page.wait_for_function(
-        """() => { const app = document.querySelector('[data-testid="stApp"]');
-          return app && app.dataset.testScriptState === 'notRunning'
-            && !document.querySelector('[data-stale="true"]'); }"""
-    )
 
 
 def press(page, key: str, where: Callable[[Focus], bool], trail: list[Focus]) -> Focus:

@@ -12,7 +12,7 @@ import pytest
 
 from geo.i18n import _, language
 from tests.conftest import repo_site
-from tests.support.browser import map_frame, require_chromium, streamlit_server
+from tests.support.browser import map_frame, require_chromium, streamlit_server, wait_settled
 
 SITE = repo_site()
 DATE = "1956-10-19"
@@ -49,6 +49,7 @@ def settled(page, code: str) -> None:
     frame.locator("path.island-habomai[aria-label]").first.wait_for(state="attached")
     with language(code):
         page.get_by_role("heading", name=_("Positions at this date")).wait_for()
+    wait_settled(page)
 
 
 def no_tofu(target, selector: str) -> int:

@@ -13,7 +13,13 @@ from urllib.parse import quote
 import pytest
 
 from tests.conftest import repo_site
-from tests.support.browser import MAP_FRAME, map_frame, require_chromium, streamlit_server
+from tests.support.browser import (
+    MAP_FRAME,
+    map_frame,
+    require_chromium,
+    streamlit_server,
+    wait_settled,
+)
 
 SITE = repo_site()
 STOPS = SITE.stop_dates
@@ -35,6 +41,7 @@ def server():
 def loaded(page) -> None:
     map_frame(page).locator("path.island-habomai").first.wait_for(state="attached")
     page.get_by_text(" said by ", exact=False).first.wait_for()
+    wait_settled(page)
 
 
 def test_the_whole_page_is_at_most_two_and_a_half_screens_at_the_busiest_date(server, page):

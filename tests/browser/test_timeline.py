@@ -8,7 +8,13 @@ import re
 import pytest
 
 from tests.conftest import repo_site
-from tests.support.browser import MAP_FRAME, map_frame, require_chromium, streamlit_server
+from tests.support.browser import (
+    MAP_FRAME,
+    map_frame,
+    require_chromium,
+    streamlit_server,
+    wait_settled,
+)
 
 STOPS = repo_site().stop_dates
 
@@ -21,7 +27,10 @@ def server():
 
 
 def map_box(page) -> dict:
+    """The map's frame once the page has drawn it and settled (a click before the first
+    run has finished may be lost to it)."""
     map_frame(page).locator("path.island-habomai").first.wait_for(state="attached")
+    wait_settled(page)
     box = page.locator(MAP_FRAME).last.bounding_box()
     assert box is not None
     return box

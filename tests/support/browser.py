@@ -129,6 +129,21 @@ def chromium():
             browser.close()
 
 
+# Streamlit marks the app's state on its root, and each element stale while it reruns.
+SETTLED_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app && app.dataset.testScriptState === 'notRunning'
+    && app.dataset.testConnectionState === 'CONNECTED'
+    && !document.querySelector('[data-stale="true"]');
+}"""
+
+
+def wait_settled(page) -> None:
+    """Until no run is under way and nothing on the page is stale: a click now is read
+    by a finished page, not raced against the run that is still drawing it."""
+    page.wait_for_function(SETTLED_JS)
+
+
 def map_frame(page):
     """The live map iframe (while a map rebuilds, the stale one may linger: take the last)."""
     return page.frame_locator(MAP_FRAME).last

@@ -6,8 +6,7 @@
     var box = document.createElement('div');
     box.id = 'kuril-no-map';
     box.setAttribute('role', 'alert');
-    box.textContent = 'The map cannot be shown: its map library (Leaflet) did not load. '
-      + 'Everything else on the page works; reload the page to try again.';
+    box.textContent = __NO_MAP__;  // geo.map.build.NO_MAP, in the page's language
     box.style.cssText = 'font: 15px/1.45 sans-serif; margin: 8px; padding: 12px 14px;'
       + ' border: 2px solid #D55E00; border-radius: 6px; background: #fff; color: #222;';
     document.body.appendChild(box);

@@ -117,7 +117,7 @@ st.set_page_config(page_title=_("Kuril Islands dispute map"), page_icon="🗾", 
 
 # --- header: the same at every date, outside the dated view -----------------------------------
 st.html(page.CSS)
-with st.container(horizontal=True, vertical_alignment="bottom"):
+with st.container(horizontal=True, vertical_alignment="bottom", key="header"):
     st.title(_("Kuril Islands / Northern Territories dispute"), anchor=False, width="stretch")
     st.segmented_control(
         "Language",

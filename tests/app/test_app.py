@@ -21,18 +21,6 @@ STOPS = SITE.stop_dates
 SIGNED = dt.date(1956, 10, 19)
 
 
-@pytest.fixture
-def run_app(app_runner):
-    """The app after one run with these URL parameters; it must not have raised."""
-
-    def run(**params) -> AppTest:
-        at = app_runner(params)
-        assert not at.exception, at.exception
-        return at
-
-    return run
-
-
 def text_of(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
 

@@ -19,16 +19,6 @@ SITE = repo_site()
 QUOTE = next(c for c in SITE.dataset.claims if c.kind == "quote")
 
 
-@pytest.fixture
-def run_app(app_runner):
-    def run(**params) -> AppTest:
-        at = app_runner(params)
-        assert not at.exception, at.exception
-        return at
-
-    return run
-
-
 def page_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     return "\n".join([*parts, *(t.value for t in at.title)])

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import folium
 import geopandas as gpd
@@ -46,6 +47,8 @@ from geo.timeline import Stop, build_stops, changes_at
 from geo.translations import load_translations, translated
 from geo.urlstate import Choices
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True, eq=False)
 class Site:
@@ -76,21 +79,19 @@ class Site:
         start_probing(settings.tiles)  # in the background, while the files load
         data = settings.data_dir
         dataset = load_dataset(data)
-        translations = load_translations(data, dataset)
         model = StatusModel(dataset.events)
-        with language(DEFAULT):
-            stops = build_stops(dataset, model)
-        return cls(
-            settings=settings,
-            dataset=dataset,
-            islands=load_islands(data / "islands.geojson"),
-            context=load_context(data / "context.geojson"),
-            locator=load_locator(data / "locator.geojson"),
-            model=model,
-            claims=claims_table(dataset),
-            stops=stops,
-            translations=translations,
-        )
+        with language(DEFAULT):  # the stops' labels and the claims' dates, in English
+            return cls(
+                settings=settings,
+                dataset=dataset,
+                islands=load_islands(data / "islands.geojson"),
+                context=load_context(data / "context.geojson"),
+                locator=load_locator(data / "locator.geojson"),
+                model=model,
+                claims=claims_table(dataset),
+                stops=build_stops(dataset, model),
+                translations=load_translations(data, dataset),
+            )
 
     def local(self, code: str) -> Site:
         """This site in another language (geo.i18n.LANGUAGES): the same geometry, the
@@ -164,9 +165,14 @@ class Site:
         texts = self.translations.get(code, {}).get("speakers", {})
         return {name: str(t["name"]) for name, t in texts.items()}
 
+    @cached_property
+    def speakers_shown(self) -> dict[str, str]:
+        """Each speaker's name in the site's language, by English name."""
+        return self.speaker_names_in(self.language)
+
     def speaker_label(self, name: str) -> str:
         """The speaker filter's label (plain text): the name in the site's language."""
-        return self.speaker_names_in(self.language).get(name, name)
+        return self.speakers_shown.get(name, name)
 
     @cached_property
     def speaker_by_slug(self) -> dict[str, str]:
@@ -254,30 +260,41 @@ class Site:
         `date`, made once per date."""
         view = self._views.get(date)
         if view is None:
-            view = self._views[date] = island_data(
-                self.model.all_at(date),
-                self.island_rows,
-                self.model.regions_at(date),
-                self.region_names,
-                boundaries_at(self.dataset, date),
-            )
+            with language(self.language):  # kept for every visitor: in the site's words
+                view = self._views[date] = island_data(
+                    self.model.all_at(date),
+                    self.island_rows,
+                    self.model.regions_at(date),
+                    self.region_names,
+                    boundaries_at(self.dataset, date),
+                )
         return view
 
     def islands_file(self, date: dt.date) -> str:
         """The GeoJSON download at `date` (the join, with its citation), kept for a few dates."""
-        return self._files.get(("geojson", date), lambda: islands_download(self, date))
+        return self._files.get(("geojson", date), self._in_language(islands_download, date))
 
     def map_png(self, date: dt.date) -> bytes:
         """The map at `date` as a PNG (about a second to draw), kept for a few dates."""
         from geo.export.png import map_png  # Matplotlib loads when a reader first asks
 
-        return self._files.get(("png", date), lambda: map_png(self, date))
+        return self._files.get(("png", date), self._in_language(map_png, date))
 
     def map_html(self, date: dt.date) -> str:
         """The map at `date` as one offline HTML page, kept for a few dates."""
         from geo.export.html import map_html
 
-        return self._files.get(("html", date), lambda: map_html(self, date))
+        return self._files.get(("html", date), self._in_language(map_html, date))
+
+    def _in_language(self, make: Callable[[Site, dt.date], T], date: dt.date) -> Callable[[], T]:
+        """`make(self, date)`, to be run in the site's language: a file kept for every
+        visitor is made in the words of the site it is kept by."""
+
+        def run() -> T:
+            with language(self.language):
+                return make(self, date)
+
+        return run
 
     def assets(self, serving: bool) -> Assets:
         """Where the map gets Leaflet, resolved once per process."""

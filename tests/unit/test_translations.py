@@ -14,6 +14,7 @@ from geo.config import REPO_ROOT
 from geo.errors import DataError
 from geo.i18n import language
 from geo.load import load_dataset
+from geo.site import Site
 from geo.translations import english_texts, load_translations, translated
 from tests.conftest import repo_site
 
@@ -203,3 +204,18 @@ def test_a_local_site_shares_the_geometry_and_keeps_its_own_words():
     assert len(lavrov_ja) == (SITE.claims["speaker"] == "Sergey Lavrov").sum() > 0
     assert ja.claims["_search"].str.contains("ラブロフ").sum() >= len(lavrov_ja)
     assert ru.claims["_search"].str.contains("лавров").sum() >= len(lavrov_ja)
+
+
+def test_what_a_site_keeps_is_in_its_own_language_whatever_is_current():
+    """Made inside another language's run, the English site's loaded texts, kept views
+    and files are still English (they are kept for every visitor)."""
+    with language("ja"):
+        fresh = Site.load(SITE.settings)
+        date = fresh.stop_dates[-1]
+        view = fresh.island_view(date)
+        geojson = fresh.islands_file(date)
+    english = SITE.island_view(date)
+    assert view.tooltips == english.tooltips
+    assert fresh.claims["date_label"].tolist() == SITE.claims["date_label"].tolist()
+    assert [s.label for s in fresh.stops] == [s.label for s in SITE.stops]
+    assert geojson == SITE.islands_file(date)

@@ -6,10 +6,10 @@ the field; a load either returns everything or nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -49,23 +49,31 @@ def _field_path(loc: Iterable[object]) -> str:
     return ".".join(str(part) for part in loc) or "(record)"
 
 
+def read_yaml(path: Path, fail: Callable[[str], DataError]) -> Any:
+    """The parsed YAML of a data file; `fail(message)` is the error of a file that cannot
+    be read or is not YAML. A value the reader refuses (duplicate keys, too deep, …)
+    raises UnreadableYamlError, for the caller to place in its records."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise fail("file not found") from None
+    except UnicodeDecodeError as exc:
+        raise fail(f"not valid UTF-8 ({exc.reason})") from None
+    except OSError as exc:
+        raise fail(f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        return parse(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise fail(f"not valid YAML{where}") from None
+
+
 def load_records(path: Path, model: type[M]) -> list[M]:
     """Parse one YAML file that holds a list of records of `model`."""
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(name, None, None, "file not found") from None
-    except UnicodeDecodeError as exc:
-        raise DataError(name, None, None, f"not valid UTF-8 ({exc.reason})") from None
-    except OSError as exc:
-        raise DataError(name, None, None, f"cannot be read ({exc.strerror or exc})") from None
-    try:
-        raw = parse(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise DataError(name, None, None, f"not valid YAML{where}") from None
+        raw = read_yaml(path, lambda message: DataError(name, None, None, message))
     except UnreadableYamlError as exc:
         place = exc.problem.path
         label = f"#{int(place[0]) + 1}" if place and isinstance(place[0], int) else None

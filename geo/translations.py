@@ -13,13 +13,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from geo.errors import DataError
 from geo.i18n import DEFAULT, LANGUAGES
-from geo.load import Dataset
+from geo.load import Dataset, read_yaml
 from geo.models import Boundary, Claim, Event, Topic, _visible
-from geo.yaml_reader import UnreadableYamlError, parse, problems
+from geo.yaml_reader import UnreadableYamlError, problems
 
 FOLDER = "i18n"
 SOURCE = {"speakers": "claims.yaml (speaker)"}  # where a part's English comes from
@@ -94,17 +92,7 @@ def _load_part(
         return DataError(name, record, field, f"{message} (language '{language}')")
 
     try:
-        raw = parse((data_dir / name).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise fail(None, None, "file not found") from None
-    except UnicodeDecodeError as exc:
-        raise fail(None, None, f"not valid UTF-8 ({exc.reason})") from None
-    except OSError as exc:
-        raise fail(None, None, f"cannot be read ({exc.strerror or exc})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise fail(None, None, f"not valid YAML{where}") from None
+        raw = read_yaml(data_dir / name, lambda message: fail(None, None, message))
     except UnreadableYamlError as exc:
         path = exc.problem.path
         record = f"'{path[0]}'" if path else None

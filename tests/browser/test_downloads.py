@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import repo_site
-from tests.support.browser import map_frame, require_chromium, streamlit_server
+from tests.support.browser import map_frame
 
 DATE = repo_site().stop_dates[-1]
 LABELS = [
@@ -20,13 +19,6 @@ LABELS = [
     "Islands (GeoJSON)",
     "Data package (ZIP)",
 ]
-
-
-@pytest.fixture(scope="module")
-def server():
-    require_chromium()
-    with streamlit_server() as (url, _proc):
-        yield url
 
 
 def download(page, label: str) -> tuple[str, bytes]:

@@ -12,19 +12,12 @@ from geo import REGION_IDS
 from geo.boundaries import boundaries_at
 from geo.map.palette import PALETTE
 from tests.conftest import repo_site
-from tests.support.browser import map_frame, require_chromium, streamlit_server
+from tests.support.browser import map_frame
 
 expect.set_options(timeout=30_000)  # a first load on a busy 2-core machine
 
 SITE = repo_site()
 MAIN_REGIONS = tuple(SITE.context["id"])  # the regions the main map's nearby land shows
-
-
-@pytest.fixture(scope="module")
-def server():
-    require_chromium()
-    with streamlit_server() as (url, _proc):
-        yield url
 
 
 def snapped(date: dt.date) -> dt.date:

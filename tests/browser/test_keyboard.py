@@ -20,8 +20,6 @@ from tests.conftest import repo_site
 from tests.support.browser import (
     MAP_FRAME,
     map_frame,
-    require_chromium,
-    streamlit_server,
     wait_settled,
 )
 
@@ -287,13 +285,6 @@ STEPS = (
     Step("a claim's Cite button", is_button("Cite or link: Lavrov"), cite_the_claim),
     Step("back to the source link", is_claim_link, lambda _p, _f: None, key="Shift+Tab"),
 )
-
-
-@pytest.fixture(scope="module")
-def server():
-    require_chromium()
-    with streamlit_server() as (url, _proc):
-        yield url
 
 
 def test_the_page_works_with_the_keyboard_alone(server, page):

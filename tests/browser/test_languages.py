@@ -12,7 +12,7 @@ import pytest
 
 from geo.i18n import _, language
 from tests.conftest import repo_site
-from tests.support.browser import map_frame, require_chromium, streamlit_server, wait_settled
+from tests.support.browser import map_frame, wait_settled
 
 SITE = repo_site()
 DATE = "1956-10-19"
@@ -35,13 +35,6 @@ TOFU_JS = """(el) => {
   const chars = [...new Set([...el.innerText].filter((ch) => ch.trim()))];
   return {chars: chars.length, tofu: chars.filter((ch) => draw(ch) === box)};
 }"""
-
-
-@pytest.fixture(scope="module")
-def server():
-    require_chromium()
-    with streamlit_server() as (url, _proc):
-        yield url
 
 
 def settled(page, code: str) -> None:

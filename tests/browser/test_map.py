@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from geo.map.palette import PALETTE
 from tests.conftest import repo_site
 from tests.support.browser import (
     MAP_FRAME,
     click_island,
     map_frame,
-    require_chromium,
     streamlit_server,
 )
-
-
-@pytest.fixture(scope="module")
-def server():
-    require_chromium()
-    with streamlit_server() as (url, _proc):
-        yield url
 
 
 def wait_for_islands(page):

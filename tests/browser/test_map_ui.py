@@ -28,20 +28,11 @@ from tests.support.browser import (
     map_eval,
     map_frame,
     page_scroll,
-    require_chromium,
-    streamlit_server,
     wait_in_map,
 )
 
 SITE = repo_site()
 ZOOM = "() => window.map.getZoom()"
-
-
-@pytest.fixture(scope="module")
-def server():
-    require_chromium()
-    with streamlit_server() as (url, _proc):
-        yield url
 
 
 def open_map(page, url: str):

@@ -10,14 +10,10 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-import pytest
-
 from tests.conftest import repo_site
 from tests.support.browser import (
     MAP_FRAME,
     map_frame,
-    require_chromium,
-    streamlit_server,
     wait_settled,
 )
 
@@ -29,13 +25,6 @@ PAGE_HEIGHT = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   return Math.max(main ? main.scrollHeight : 0, document.documentElement.scrollHeight);
 }"""
-
-
-@pytest.fixture(scope="module")
-def server():
-    require_chromium()
-    with streamlit_server() as (url, _proc):
-        yield url
 
 
 def loaded(page) -> None:

@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from tests.conftest import repo_site
 from tests.support.browser import (
     MAP_FRAME,
     map_frame,
-    require_chromium,
-    streamlit_server,
     wait_settled,
 )
 
 STOPS = repo_site().stop_dates
-
-
-@pytest.fixture(scope="module")
-def server():
-    require_chromium()
-    with streamlit_server() as (url, _proc):
-        yield url
 
 
 def map_box(page) -> dict:

@@ -3,6 +3,7 @@ shortened echoes of user input."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -23,6 +24,7 @@ _PAIR_FIRST = frozenset("<->~")  # '<->', '->', '<-', '--', '>=', '<=', '~='
 _PAIR_SECOND = frozenset("->=")
 
 
+@functools.lru_cache(maxsize=4096)  # the same labels and texts come on every run
 def md_escape(text: str) -> str:
     """Escape text for Streamlit markdown so it shows literally: no links,
     images, emphasis, LaTeX, HTML, icons or emoji can come from data.

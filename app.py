@@ -10,7 +10,7 @@ from collections.abc import Callable
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import ISLAND_IDS, i18n, page, player, present
+from geo import ISLAND_IDS, deferred, i18n, page, player, present
 from geo.downloads import downloads_at
 from geo.errors import DataError
 from geo.i18n import LANGUAGES, _, format_date
@@ -111,6 +111,7 @@ def language_changed() -> None:  # the same view in another language; the link's
 # --- URL -> state, once per session -----------------------------------------------------------
 if "url_synced" not in state:
     state.update(page.session_start(base, url_params(), [st.context.locale]))
+    deferred.start(state, time.monotonic())
 site = local_site()
 state["lang_shown"] = state["lang"]
 st.set_page_config(page_title=_("Kuril Islands dispute map"), page_icon="🗾", layout="wide")
@@ -246,7 +247,7 @@ def base_url() -> str:
 def share(view: ViewState, date: dt.date, shown: page.ClaimsView) -> None:
     """A row: the view's link and citation (shown on demand, each with a copy button)
     and the downloads at the date. No popovers: the keyboard cannot reach into them."""
-    with st.container(horizontal=True, vertical_alignment="center"):
+    with st.container(horizontal=True, vertical_alignment="center", key="share"):
         st.button(
             _("Hide the link and citation") if state["view_cited"] else _("Link or cite this view"),
             "cite_view",
@@ -275,8 +276,10 @@ def share(view: ViewState, date: dt.date, shown: page.ClaimsView) -> None:
 
 def dated_view() -> None:
     """Everything that follows the date and the selection; a fragment, so a step does not
-    re-render the header and the about box."""
+    re-render the header and the about box. On a first visit the positions, the share
+    row and the claims wait until the map says it is drawn (geo.deferred)."""
     site = local_site()  # a fragment's own run sets the language too
+    deferred.update(state, state.get("map"), time.monotonic())  # the map may say it is drawn
     play_step()
     map_clicked()  # st_folium keeps its last value under its key
     filters = page.Filters(*(tuple(state[k]) for k in ("f_speaker", "f_topic", "f_source")))
@@ -309,7 +312,7 @@ def dated_view() -> None:
             on_change=view_changed,
         )
         st.markdown(page.panel(site, island, date))
-        if not embedded:
+        if not embedded and state["map_drawn"]:  # below the fold, so after the map
             st.markdown("#### " + md_escape(_("Positions at this date")))
             for block in page.positions(site, date):
                 st.markdown(block)
@@ -318,7 +321,7 @@ def dated_view() -> None:
     if embedded:  # in an article's frame: the way to the whole page, with this view
         full = page.view_url(base_url(), view)
         st.markdown(present.md_link(_("Open the full map, with the claims, in a new tab"), full))
-    else:
+    elif state["map_drawn"]:  # on a first visit, once the map is drawn
         shown = page.claims(site, date, island, filters, query, state["claim"], state["page"])
         state["page"] = shown.page
         share(view, date, shown)

@@ -6,10 +6,14 @@ KURIL_TILES     on | off | auto (default): auto shows tiles only if the tile
                 (in the background, every five minutes)
 KURIL_ASSETS    local | cdn | auto (default): where the browser gets Leaflet;
                 local and auto serve the copy from the xstatic-leaflet package
+KURIL_REST_AFTER  seconds (0.5 to 3600, default 3) after which a first visit shows
+                the rest of the page even if the map never says it is drawn
+                (geo.deferred)
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -46,3 +50,16 @@ class Settings:
             tiles=_choice(env.get("KURIL_TILES"), ("on", "off", "auto"), "auto"),  # type: ignore[arg-type]
             assets=_choice(env.get("KURIL_ASSETS"), ("local", "cdn", "auto"), "auto"),  # type: ignore[arg-type]
         )
+
+
+REST_AFTER_SECONDS = 3.0
+
+
+def rest_after_seconds(env: Mapping[str, str] | None = None) -> float:
+    """KURIL_REST_AFTER if it is a number of seconds from 0.5 to 3600, else 3."""
+    env = os.environ if env is None else env
+    try:
+        seconds = float(env.get("KURIL_REST_AFTER", ""))
+    except ValueError:
+        return REST_AFTER_SECONDS
+    return seconds if math.isfinite(seconds) and 0.5 <= seconds <= 3600 else REST_AFTER_SECONDS

@@ -19,6 +19,7 @@ import pandas as pd
 from geo.boundaries import boundaries_at, boundary_lines
 from geo.claims import SEARCH_COLUMN, claims_table
 from geo.config import Settings
+from geo.deferred import DRAWN_FLAG
 from geo.export.cache import FileCache
 from geo.export.geojson import islands_download
 from geo.i18n import DEFAULT, _, language
@@ -34,7 +35,7 @@ from geo.map.build import (
     islands_geojson,
     locator_geojson,
 )
-from geo.map.elements import lines_json
+from geo.map.elements import MapDrawn, lines_json
 from geo.map.lines import BoundaryLine
 from geo.map.served import shapes
 from geo.map.tiles import start_probing, tiles_enabled
@@ -305,10 +306,11 @@ class Site:
         return self._assets[serving]
 
     def base_map(self, serving: bool) -> folium.Map:
-        """The map without its per-date view. The shape files are checked on every
-        call (well under a millisecond), so one that went missing is written again."""
+        """The page's map without its per-date view, with the element that tells the
+        page once the islands are drawn (geo.deferred). The shape files are checked on
+        every call (well under a millisecond), so one that went missing is written again."""
         static = self.settings.static_dir
-        return build_base_map(
+        m = build_base_map(
             shapes("context", self.context_geojson, serving, static),
             shapes("islands", self.islands_geojson, serving, static),
             self.labels,
@@ -318,6 +320,8 @@ class Site:
             lines_source=shapes("lines", self.lines_json, serving, static),
             locator=shapes("locator", self.locator_geojson, serving, static),
         )
+        MapDrawn(DRAWN_FLAG).add_to(m)
+        return m
 
 
 _sites: dict[Settings, Site] = {}

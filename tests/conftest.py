@@ -135,23 +135,34 @@ def offline_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KURIL_DATA_DIR", raising=False)
 
 
+def app_test(params: dict | None = None, drawn: bool = True) -> AppTest:
+    """app.py in AppTest with these URL parameters, not run yet. AppTest has no
+    browser, so no map can say it is drawn: `drawn` starts the visit as if it had
+    (the whole page at once); drawn=False is a first visit as a browser sees it
+    before then (geo.deferred)."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    if drawn:
+        at.session_state["map_drawn"] = True
+    return at
+
+
 @pytest.fixture
 def app_runner(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
     """Run app.py once through AppTest (in this process) in the offline environment, on
     the committed data or on `data_dir`, with the given URL parameters; the AppTest
-    after the first run."""
+    after the first run (see app_test for `drawn`)."""
     for key, value in OFFLINE.items():
         monkeypatch.setenv(key, value)
     monkeypatch.delenv("KURIL_DATA_DIR", raising=False)
 
-    def run(params: dict | None = None, data_dir: Path | None = None) -> AppTest:
+    def run(
+        params: dict | None = None, data_dir: Path | None = None, drawn: bool = True
+    ) -> AppTest:
         if data_dir is not None:
             monkeypatch.setenv("KURIL_DATA_DIR", str(data_dir))
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        for key, value in (params or {}).items():
-            at.query_params[key] = value
-        at.run()
-        return at
+        return app_test(params, drawn).run()
 
     return run
 

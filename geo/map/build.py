@@ -16,6 +16,7 @@ import folium
 import geopandas as gpd
 from branca.element import Figure
 
+from geo.deferred import DRAWN_FLAG
 from geo.i18n import N_, _, current
 from geo.islands import display_name
 from geo.map.assets import Assets
@@ -132,8 +133,9 @@ NO_MAP = N_(
 def no_map_guard() -> str:
     """A script as a data: URL (it loads with no network), run before Leaflet: if
     Leaflet fails to load, the map's frame says so (in the current language) instead
-    of staying empty."""
+    of staying empty, and tells the page it is done (geo.deferred)."""
     script = read_js("no_map").replace("__NO_MAP__", json.dumps(_(NO_MAP)))
+    script = script.replace("__DRAWN__", json.dumps({DRAWN_FLAG: True}))
     return "data:text/javascript;charset=utf-8," + quote(script)
 
 

@@ -138,6 +138,17 @@ class IslandShapes(ShapesLayer):
         self.ring = js_value(SELECTION_RING)
 
 
+class MapDrawn(Script):
+    """Tells the page once, through st_folium's value (`flag` set to true), that the
+    islands are drawn or could not be; see geo.deferred."""
+
+    _template = script_template("map_drawn")
+
+    def __init__(self, flag: str) -> None:
+        super().__init__("MapDrawn")
+        self.flag = js_value({flag: True})
+
+
 class IslandView(MacroElement):
     """One date's view for the islands, the regions and the boundary lines (a few
     kilobytes, no geometry)."""

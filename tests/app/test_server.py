@@ -13,6 +13,7 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from geo.config import REPO_ROOT
+from geo.deferred import DRAWN_FLAG
 from tests.support.browser import streamlit_server
 from tests.support.stream import StreamClient
 
@@ -108,10 +109,17 @@ def server():
         yield url, proc
 
 
-def test_a_real_sized_click_selects_its_island(server):
+def test_the_map_s_word_then_a_real_sized_click_select_its_island(server):
+    """As a browser's map does: first the flag that its islands are drawn, which
+    brings the claims list (geo.deferred), then a click on Iturup."""
     url, _proc = server
     with StreamClient(url) as visitor:
-        (map_id,) = visitor.rerun().component_ids()
+        first = visitor.rerun()
+        assert not any(" said by " in text for text in first.texts())  # kept back
+        (map_id,) = first.component_ids()
+        drawn = json.dumps({DRAWN_FLAG: True, "last_active_drawing": None})
+        shown = visitor.rerun(widgets=[WidgetState(id=map_id, json_value=drawn)])
+        assert any(" said by " in text for text in shown.texts())
         rerun = visitor.rerun(widgets=[WidgetState(id=map_id, json_value=_click())])
     assert any("Claims about Iturup" in text for text in rerun.texts())
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from streamlit.testing.v1 import AppTest
 
 from geo import ISLAND_IDS, page
 from geo.urlstate import parse_query
-from tests.conftest import APP, OFFLINE
+from tests.conftest import OFFLINE, app_test
 from tests.support.fuzz import examples
 from tests.support.urls import CHOICES, DATASET, STOPS, url_params
 
@@ -37,10 +36,7 @@ def _as_lists(query: dict) -> dict[str, list[str]]:
 @pytest.mark.usefixtures("offline_module")
 def test_app_survives_any_url(case):
     params, invalid = case
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
+    at = app_test(params).run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.select_slider(key="date").value in STOPS
     assert at.selectbox(key="island").value in (page.ALL, *ISLAND_IDS)
@@ -57,10 +53,7 @@ def test_app_survives_any_url(case):
 @pytest.mark.usefixtures("offline_module")
 def test_oversized_query_string_is_ignored_quietly():
     """Over Streamlit's limit the app gets no parameters at all: the default view."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.query_params["date"] = "1956-10-19"
-    at.query_params["island"] = "x" * 600_000
-    at.run()
+    at = app_test({"date": "1956-10-19", "island": "x" * 600_000}).run()
     assert not at.exception
     assert at.select_slider(key="date").value == STOPS[-1]
     assert at.selectbox(key="island").value == page.ALL

@@ -104,7 +104,8 @@ def test_legend_swatches_show_the_map_colours(server, page):
 
 
 def test_a_map_library_that_cannot_load_is_reported_in_the_frame(server, page):
-    """Leaflet blocked (a CDN or static file that fails): the frame says so."""
+    """Leaflet blocked (a CDN or static file that fails): the frame says so, and tells
+    the page, so the rest of the page comes without waiting for islands (geo.deferred)."""
     page.route("**/leaflet.js", lambda route: route.abort())
     page.goto(server)
     alert = map_frame(page).get_by_role("alert")
@@ -115,4 +116,5 @@ def test_a_map_library_that_cannot_load_is_reported_in_the_frame(server, page):
         " return f && f.getBoundingClientRect().height >= 40; }",
         arg=MAP_FRAME,
     )
-    assert page.get_by_text("Positions at this date").first.is_visible()
+    page.get_by_text("Positions at this date").first.wait_for()
+    page.get_by_label("Search the claims (words, speaker, occasion, outlet)").wait_for()

@@ -130,17 +130,24 @@ def chromium():
 
 
 # Streamlit marks the app's state on its root, and each element stale while it reruns.
-SETTLED_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return app && app.dataset.testScriptState === 'notRunning'
-    && app.dataset.testConnectionState === 'CONNECTED'
-    && !document.querySelector('[data-stale="true"]');
+# A first visit is whole once the rest has followed the map (geo.deferred): the share
+# row is there (a page without a map, or embedded, has none). With the argument false,
+# only the run's state counts (for a page that is not the app).
+SETTLED_JS = """(app) => {
+  const root = document.querySelector('[data-testid="stApp"]');
+  const whole = app === false || document.querySelector('.st-key-share')
+    || !document.querySelector('iframe[title="streamlit_folium.st_folium"]')
+    || /[?&]embed=true(&|$)/.test(location.search);
+  return root && root.dataset.testScriptState === 'notRunning'
+    && root.dataset.testConnectionState === 'CONNECTED'
+    && !document.querySelector('[data-stale="true"]') && !!whole;
 }"""
 
 
 def wait_settled(page) -> None:
-    """Until no run is under way and nothing on the page is stale: a click now is read
-    by a finished page, not raced against the run that is still drawing it."""
+    """Until no run is under way, nothing on the page is stale and a first visit's page
+    is whole: a click now is read by a finished page, not raced against the run that
+    is still drawing it."""
     page.wait_for_function(SETTLED_JS)
 
 

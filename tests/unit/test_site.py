@@ -62,3 +62,12 @@ def test_the_base_map_is_the_same_at_every_call(site):
     b = site.base_map(serving=False).get_root().render()
     assert len(a) > 10_000
     assert a.count("kurilIslands") == b.count("kurilIslands") >= 1
+
+
+def test_the_page_s_map_says_once_that_it_is_drawn(site):
+    """The base map carries the element that sets geo.deferred's flag in st_folium's
+    value, after the islands' first paint, once."""
+    html = site.base_map(serving=False).get_root().render()
+    assert html.count("setComponentValue(") == 1
+    assert '{"kuril_map_drawn":true}' in html
+    assert "afterFirstPaint().then" in html

@@ -141,3 +141,10 @@ def test_hostile_data_is_shown_as_text(tmp_path):
     assert escape(P2) in shown  # the statuses' administering state carries P2
     assert "\\u003cscript\\u003ewindow.__pwned=1" in script  # an island name, inert JSON
     assert "{{" not in shown
+
+
+def test_a_page_of_its_own_has_no_page_to_tell_it_is_drawn(page):
+    """The app's map tells the page once its islands are drawn (geo.deferred); the
+    saved map has no page around it."""
+    assert "setComponentValue" not in page
+    assert "kuril_map_drawn" not in page

@@ -55,3 +55,16 @@ def test_island_geojson_has_ids_and_shapes_only():
     text = islands_geojson(SITE.islands)
     assert '"id":"iturup"' in text
     assert "name_en" not in text
+
+
+def test_the_no_leaflet_guard_tells_the_page_it_is_done():
+    """When Leaflet fails no islands will come, so the guard says so at once (geo.deferred);
+    a saved map has no Streamlit to tell."""
+    from urllib.parse import unquote
+
+    from geo.map.build import no_map_guard
+
+    script = unquote(no_map_guard().split(",", 1)[1])
+    assert '{"kuril_map_drawn": true}' in script
+    assert "if (!streamlit) return;" in script
+    assert script.count("setComponentValue(") == 1

@@ -22,7 +22,7 @@ import psutil
 
 from benchmarks import APP, FLOOR, REPO
 from geo.map.palette import PALETTE
-from tests.support.browser import MAP_FRAME, streamlit_server
+from tests.support.browser import MAP_FRAME, SETTLED_JS, streamlit_server
 
 ISLANDS = ("iturup", "kunashir", "shikotan", "habomai")
 PROBE_ISLAND = "shikotan"
@@ -68,12 +68,18 @@ ARM_REPAINT = """
 
 # Init script for first-load timing: from document start, poll (5 ms) for all
 # four island paths in the last map iframe, each filled with a status colour (not
-# a placeholder); stamp the next animation frame.
+# a placeholder); stamp the next animation frame. Also stamp when the page is whole
+# (the app's claims list has come after the map: geo.deferred); the floor never is.
 LOAD_PROBE = (
     """
 (() => {
   if (window.top !== window) return;
   const sel = __SEL__, islands = __ISLANDS__, colours = __COLOURS__;
+  const whole = () => {
+    if (document.querySelector('[data-testid="stTextInput"]')) window.__whole = performance.now();
+    else setTimeout(whole, 5);
+  };
+  whole();
   const tick = () => {
     const f = [...document.querySelectorAll(sel)].pop();
     let d = null;
@@ -150,8 +156,20 @@ def first_load(browser, url: str) -> float:
     return loaded["paint"]
 
 
-def slider_run(browser, url: str) -> dict:
-    """A fresh page (new session) at the last stop; Home moves the slider to the
+def first_load_whole(browser, url: str) -> tuple[float, float]:
+    """(polygons painted, page whole) after navigation start, ms, in a fresh context:
+    the app's first visit sends the claims and the rest once the map is drawn."""
+    context, page, loaded = open_page(browser, url)
+    try:
+        page.wait_for_function("() => window.__whole", polling=50, timeout=TIMEOUT_MS)
+        return loaded["paint"], page.evaluate("() => window.__whole")
+    finally:
+        context.close()
+
+
+def slider_run(browser, url: str, app: bool = True) -> dict:
+    """A fresh page (new session) at the last stop, whole and settled (for the app:
+    the rest has followed the map, geo.deferred); Home moves the slider to the
     first stop, a date this session has not seen, so the server sends the whole
     map; End then goes back to a date it has seen, and Streamlit's client-side
     message cache lets the server send a reference instead of the map. Both
@@ -171,6 +189,8 @@ def slider_run(browser, url: str) -> dict:
         page.add_init_script(LOAD_PROBE)
         page.goto(url, wait_until="commit")
         page.wait_for_function("() => window.__loaded", polling=50, timeout=TIMEOUT_MS)
+        # the app's first visit sends the rest once the map is drawn: let it finish
+        page.wait_for_function(SETTLED_JS, arg=app, polling=50, timeout=TIMEOUT_MS)
         page.wait_for_timeout(500)
         loaded = {
             "static_geometry_bytes": sum(len(r.body()) for r in static),

@@ -23,6 +23,7 @@ from tests.support.browser import (  # noqa: E402
     click_island,
     map_frame,
     streamlit_server,
+    wait_settled,
 )
 
 
@@ -40,10 +41,12 @@ def main(argv: list[str] | None = None) -> None:
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
         page.goto(f"{url}/?date={args.date}&lang={args.lang}")
         map_frame(page).locator("path.island-shikotan").first.wait_for(state="attached")
+        wait_settled(page)  # whole: the claims have followed the map (geo.deferred)
         if args.island:  # as a reader would: a click on the island (scrolled into view)
             page.locator(MAP_FRAME).last.scroll_into_view_if_needed()
             click_island(page, args.island)
             page.wait_for_url(re.compile(f"island={re.escape(args.island)}"))
+            wait_settled(page)
             page.evaluate("() => window.scrollTo(0, 0)")
         # Settled: the page has made no request for a while (a condition, not a fixed sleep).
         page.wait_for_load_state("networkidle")

@@ -106,6 +106,12 @@ def language_changed() -> None:  # the same view in another language; the link's
     if state["lang"] not in LANGUAGES:  # the control clicked off: keep the language
         state["lang"] = state["lang_shown"]
     state["notices"] = []
+    # The browser keeps a choice by its label, which the new language changes: set each
+    # labelled choice again, so that this run sends it with its new label (else the
+    # next rerun would send back the old label, which matches no option).
+    for key in ("date", "era", "island", "f_speaker", "f_topic", "f_source"):
+        if key in state:
+            state[key] = state[key]
 
 
 # --- URL -> state, once per session -----------------------------------------------------------
@@ -279,7 +285,12 @@ def dated_view() -> None:
     re-render the header and the about box. On a first visit the positions, the share
     row and the claims wait until the map says it is drawn (geo.deferred)."""
     site = local_site()  # a fragment's own run sets the language too
-    deferred.update(state, state.get("map"), time.monotonic())  # the map may say it is drawn
+    if deferred.update(state, state.get("map"), time.monotonic()):  # the map says it is drawn
+        # The search box and the filters are made only now. Set their values (from the
+        # link) again in this run: Streamlit sends a widget the value set in session
+        # state only in the run that set it, and a browser would show them empty.
+        for key in ("q", "f_speaker", "f_topic", "f_source"):
+            state[key] = state[key]
     play_step()
     map_clicked()  # st_folium keeps its last value under its key
     filters = page.Filters(*(tuple(state[k]) for k in ("f_speaker", "f_topic", "f_source")))

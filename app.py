@@ -25,6 +25,7 @@ from geo.urlstate import ViewState, asked_language, to_query
 
 MAP_HEIGHT = 560
 CLAIMS_HEIGHT = 460  # the claims list scrolls inside a box this tall
+FILTERS = ("f_speaker", "f_topic", "f_source")  # the filters' widget keys
 
 state = st.session_state
 embedded = bool(st.context.is_embedded)  # ?embed=true: map, timeline and island panel only
@@ -102,16 +103,21 @@ def cite_toggled(claim: str) -> None:
     state["cited"] = None if state["cited"] == claim else claim
 
 
+def resend(*keys: str) -> None:
+    """Set these widgets' values again, so that this run sends them to the browser:
+    Streamlit sends a value set in session state only in the run that set it."""
+    for key in keys:
+        if key in state:
+            state[key] = state[key]
+
+
 def language_changed() -> None:  # the same view in another language; the link's notices go
     if state["lang"] not in LANGUAGES:  # the control clicked off: keep the language
         state["lang"] = state["lang_shown"]
     state["notices"] = []
-    # The browser keeps a choice by its label, which the new language changes: set each
-    # labelled choice again, so that this run sends it with its new label (else the
-    # next rerun would send back the old label, which matches no option).
-    for key in ("date", "era", "island", "f_speaker", "f_topic", "f_source"):
-        if key in state:
-            state[key] = state[key]
+    # The browser keeps a choice by its label, which the new language changes; else the
+    # next rerun would send back the old label, which matches no option.
+    resend("date", "era", "island", *FILTERS)
 
 
 # --- URL -> state, once per session -----------------------------------------------------------
@@ -286,14 +292,10 @@ def dated_view() -> None:
     row and the claims wait until the map says it is drawn (geo.deferred)."""
     site = local_site()  # a fragment's own run sets the language too
     if deferred.update(state, state.get("map"), time.monotonic()):  # the map says it is drawn
-        # The search box and the filters are made only now. Set their values (from the
-        # link) again in this run: Streamlit sends a widget the value set in session
-        # state only in the run that set it, and a browser would show them empty.
-        for key in ("q", "f_speaker", "f_topic", "f_source"):
-            state[key] = state[key]
+        resend("q", *FILTERS)  # made only now: with their values from the link
     play_step()
     map_clicked()  # st_folium keeps its last value under its key
-    filters = page.Filters(*(tuple(state[k]) for k in ("f_speaker", "f_topic", "f_source")))
+    filters = page.Filters(*(tuple(state[k]) for k in FILTERS))
     query = Query.parse(state["q"])
     date = timeline()
     island = None if state["island"] == page.ALL else state["island"]

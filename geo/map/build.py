@@ -139,10 +139,21 @@ def no_map_guard() -> str:
     return "data:text/javascript;charset=utf-8," + quote(script)
 
 
-def _use_assets(m: folium.Map, assets: Assets) -> None:
-    """Load only Leaflet itself, from where `assets` says, after the guard; folium's
-    other default links (jQuery, Bootstrap, Font Awesome …) are not needed here."""
+def prefetch_script(urls: Sequence[str]) -> str:
+    """A script as a data: URL, run before Leaflet: it starts fetching the shapes at
+    `urls` at once, so that they arrive while Leaflet loads rather than after it; the
+    layers' kurilLoad (js/load.js) then takes each answer from there."""
+    script = read_js("load") + read_js("prefetch").replace("__URLS__", json.dumps(list(urls)))
+    return "data:text/javascript;charset=utf-8," + quote(script)
+
+
+def _use_assets(m: folium.Map, assets: Assets, prefetch: Sequence[str] = ()) -> None:
+    """Load only Leaflet itself, from where `assets` says, after the guard (and the
+    prefetch of the shapes at `prefetch`, if any); folium's other default links
+    (jQuery, Bootstrap, Font Awesome …) are not needed here."""
     m.default_js = [("no_map_guard", no_map_guard())]
+    if prefetch:
+        m.default_js.append(("prefetch", prefetch_script(prefetch)))
     m.default_js += [(f"leaflet{i}", url) for i, url in enumerate(assets.js)]
     m.default_css = [(f"leaflet_css{i}", url) for i, url in enumerate(assets.css)]
 
@@ -187,7 +198,10 @@ def build_base_map(
         prefer_canvas=False,
         scroll_wheel_zoom=wheel_zoom,
     )
-    _use_assets(m, assets)
+    lines = lines_source or Shapes(text=lines_json(boundaries))
+    # the islands first: they are what the page waits for (geo.deferred)
+    sources = (islands, context, lines, locator)
+    _use_assets(m, assets, list(dict.fromkeys(s.url for s in sources if s and s.url)))
     m.fit_bounds(FIT)
     root = m.get_root()
     if not isinstance(root, Figure):
@@ -207,7 +221,6 @@ def build_base_map(
     folium.map.CustomPane("labels", z_index=650, pointer_events=False).add_to(m)
     ContextLand(context, context_style(tiles), COASTLINE_ATTRIBUTION).add_to(m)
     IslandShapes(islands).add_to(m)
-    lines = lines_source or Shapes(text=lines_json(boundaries))
     BoundaryLines(lines).add_to(m)
     IslandLabels(labels, placed=_local(context_labels)).add_to(m)
     if locator is not None:

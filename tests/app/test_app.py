@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from urllib.parse import unquote
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -120,9 +121,14 @@ def test_map_payload_has_no_external_url_offline(run_app):
     assert "http://" not in payload
     assert "https://" not in payload  # the lines' references travel in their served file
     assert "//cdn" not in payload
-    # Leaflet from this server, after the guard that reports it if it fails to load
-    assert args["js_links"] == [no_map_guard(), "../../app/static/vendor/leaflet/leaflet.js"]
-    assert no_map_guard().startswith("data:text/javascript")
+    # Leaflet from this server, after the guard that reports it if it fails to load and
+    # the prefetch of the shapes (both data: URLs, with no network)
+    guard, prefetch, leaflet = args["js_links"]
+    assert guard == no_map_guard()
+    assert leaflet == "../../app/static/vendor/leaflet/leaflet.js"
+    assert guard.startswith("data:text/javascript")
+    assert prefetch.startswith("data:text/javascript")
+    assert "static/geo/islands." in unquote(prefetch)
     # the geometry is a file the map fetches once from this server, not part of the payload
     for name in ("islands", "context", "locator", "lines"):
         served = rf'"url":"\.\./\.\./app/static/geo/{name}\.[0-9a-f]{{16}}\.geojson"'

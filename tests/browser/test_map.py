@@ -33,6 +33,22 @@ def test_map_renders_with_no_failed_request(server, page):
     assert page.errors == []
 
 
+def test_the_shapes_are_fetched_once_each_while_leaflet_loads(server, page):
+    """The map's shapes are asked for before Leaflet (geo.map.build.prefetch_script),
+    each once, though the boundary lines serve both the map and the locator."""
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(server)
+    wait_for_islands(page)
+    page.wait_for_load_state("networkidle")
+    shapes = [u for u in asked if "/static/geo/" in u]
+    names = sorted(u.rsplit("/", 1)[1].split(".", 1)[0] for u in shapes)
+    assert names == ["context", "islands", "lines", "locator"], shapes
+    leaflet = next(n for n, u in enumerate(asked) if u.endswith("/leaflet.js"))
+    assert all(asked.index(u) < leaflet for u in shapes), asked
+    assert page.errors == []
+
+
 def test_map_renders_under_a_url_prefix(page):
     """Hosts put apps behind a proxy path (Streamlit Community Cloud does). Leaflet
     and the shapes are fetched relative to the map's frame, so they still load."""

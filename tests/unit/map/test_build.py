@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from geo.map.assets import Assets
 from geo.map.build import WHEEL_HINT, build_base_map, island_labels, islands_geojson
 from geo.map.served import Shapes
@@ -68,3 +70,30 @@ def test_the_no_leaflet_guard_tells_the_page_it_is_done():
     assert '{"kuril_map_drawn": true}' in script
     assert "if (!streamlit) return;" in script
     assert script.count("setComponentValue(") == 1
+
+
+def test_the_shapes_are_fetched_before_leaflet_loads_each_once_islands_first():
+    """The served shapes' fetches start in a script run before Leaflet's (st_folium loads
+    default_js in order, each after the last), so they do not wait for it."""
+    from urllib.parse import unquote
+
+    islands = Shapes(url="../../app/static/geo/islands.0123456789abcdef.geojson")
+    context = Shapes(url="../../app/static/geo/context.0123456789abcdef.geojson")
+    locator = Shapes(url="../../app/static/geo/locator.0123456789abcdef.geojson")
+    lines = Shapes(url="../../app/static/geo/lines.0123456789abcdef.geojson")
+    m = build_base_map(
+        context, islands, SITE.labels, LOCAL, False, locator=locator, lines_source=lines
+    )
+    names = [name for name, _url in m.default_js]
+    assert names == ["no_map_guard", "prefetch", "leaflet0"]
+    script = unquote(dict(m.default_js)["prefetch"].split(",", 1)[1])
+    assert "function kurilLoad" in script
+    urls = [islands.url, context.url, lines.url, locator.url]
+    assert f"{json.dumps(urls)}.forEach" in script  # each once, the islands first
+
+    # inline shapes (a map without static serving) have nothing to fetch
+    inline = Shapes(text='{"type": "FeatureCollection", "features": []}')
+    names = [
+        name for name, _url in build_base_map(inline, inline, SITE.labels, LOCAL, False).default_js
+    ]
+    assert names == ["no_map_guard", "leaflet0"]

@@ -287,6 +287,12 @@ def phase_scale(runs: int, scales: list[int], profile: bool, while_loading=None)
 # --- browser ---------------------------------------------------------------------------------
 
 
+def paired_ratios(app: list[float], floor: list[float]) -> dict:
+    """Per-round app/floor ratios: median, range and the ratios themselves."""
+    ratios = [a / f for a, f in zip(app, floor, strict=True)]
+    return {"median": median(ratios), "min": min(ratios), "max": max(ratios), "ratios": ratios}
+
+
 def phase_browser(
     runs: int, cold_runs: int, sessions: int, phases: set[str], load_runs: int = 15
 ) -> dict:
@@ -339,6 +345,16 @@ def phase_browser(
                         }
                         for name, cs in changes.items()
                     }
+                    # Each round runs the floor and every app page back to back: a ratio
+                    # within one round sees one machine load (as the load row's does).
+                    out["repaint"]["paired"] = {
+                        name: paired_ratios(
+                            [c["new"]["repaint_ms"] for c in cs],
+                            [c["new"]["repaint_ms"] for c in changes["floor"]],
+                        )
+                        for name, cs in changes.items()
+                        if name != "floor"
+                    }
                 if "load" in phases:
                     urls = {"app": app_url, "floor": floor_url}
                     log("load: first page loads on warm servers, taking turns")
@@ -357,13 +373,7 @@ def phase_browser(
                     out["load"]["app"]["whole_runs_ms"] = whole
                     # Each round's app and floor load back to back: their ratio sees the
                     # same machine load, so its spread shows how noisy the row is.
-                    paired = [a / f for a, f in zip(loads["app"], loads["floor"], strict=True)]
-                    out["load"]["paired"] = {
-                        "median": median(paired),
-                        "min": min(paired),
-                        "max": max(paired),
-                        "ratios": paired,
-                    }
+                    out["load"]["paired"] = paired_ratios(loads["app"], loads["floor"])
         if "cold" in phases:
             log("cold: new streamlit process per load, taking turns")
             cold: dict[str, list[dict]] = {"app": [], "floor": []}
@@ -415,6 +425,19 @@ def build_rows(res: dict) -> list[list[str]]:
                 verdict(ratio <= target),
             ]
         )
+
+    def paired_row(p: dict | None) -> None:
+        if p:
+            rows.append(
+                [
+                    "    median of per-round ratios (range)",
+                    "",
+                    "",
+                    f"{p['median']:.2f}x",
+                    "info",
+                    f"{p['min']:.2f}-{p['max']:.2f}x over {len(p['ratios'])} rounds",
+                ]
+            )
 
     if "rerun" in res:
         r = res["rerun"]
@@ -471,6 +494,7 @@ def build_rows(res: dict) -> list[list[str]]:
             r["floor"]["new"]["repaint_ms"],
             TARGETS["repaint"],
         )
+        paired_row(r.get("paired", {}).get("app"))
         for code in LANGUAGES:
             if f"app-{code}" in r:
                 a = r[f"app-{code}"]["new"]["repaint_ms"]
@@ -485,6 +509,7 @@ def build_rows(res: dict) -> list[list[str]]:
                         verdict(a / f <= TARGETS["repaint"]),
                     ]
                 )
+                paired_row(r.get("paired", {}).get(f"app-{code}"))
         a, f = r["app"]["revisit"]["repaint_ms"], r["floor"]["revisit"]["repaint_ms"]
         rows.append(
             [
@@ -501,18 +526,7 @@ def build_rows(res: dict) -> list[list[str]]:
         ratio_row(
             "First load -> polygons, warm server", r["app"]["ms"], r["floor"]["ms"], TARGETS["load"]
         )
-        if "paired" in r:
-            p = r["paired"]
-            rows.append(
-                [
-                    "  median of per-round ratios (range)",
-                    "",
-                    "",
-                    f"{p['median']:.2f}x",
-                    "info",
-                    f"{p['min']:.2f}-{p['max']:.2f}x over {len(p['ratios'])} rounds",
-                ]
-            )
+        paired_row(r.get("paired"))
         if "whole_ms" in r["app"]:
             w = r["app"]["whole_ms"]
             rows.append(

@@ -43,7 +43,7 @@ from geo.map.view import IslandData, island_data
 from geo.models import Event
 from geo.search import Finder
 from geo.status import StatusModel
-from geo.text import md_escape, slug
+from geo.text import md_text, slug
 from geo.timeline import Stop, build_stops, changes_at
 from geo.translations import load_translations, translated
 from geo.urlstate import Choices
@@ -215,8 +215,9 @@ class Site:
     # stop_label is escaped; selectbox and multiselect show theirs as plain text, where a
     # backslash would show, so the island, topic and source labels are plain.
     def stop_label(self, date: dt.date) -> str:
-        """The slider's label for the stop at `date`, Markdown-escaped."""
-        return md_escape(self.stop_by_date[date].label)
+        """The slider's label for the stop at `date`, for Markdown: escaped only if it
+        must be, since its raw text is also the slider's aria-valuetext (md_text)."""
+        return md_text(self.stop_by_date[date].label)
 
     def island_label(self, island: str | None) -> str:
         """The island selectbox's label (plain text)."""

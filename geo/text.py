@@ -60,6 +60,39 @@ def md_escape(text: str) -> str:
     return "".join(out)
 
 
+# Punctuation that is markup nowhere in Streamlit's Markdown unless some character
+# outside this set comes with it ('!' and '(' only ever begin markup after or before
+# a '[' or ']', '.' a link after 'www' or ':'): text of letters, digits, single
+# spaces and these shows as itself.
+_INERT = frozenset(" \u00a0\u202f'\"(),.;?!/%·…–—’‘“”«»◆、。・「」（）")
+_LIST_START = re.compile(r"\d+[.)]")  # "1. " or "1) " would start an ordered list
+
+
+def is_inert(text: str) -> bool:
+    """Whether `text` shows as itself in Streamlit's Markdown with no escaping: one
+    line of letters, digits, single spaces and inert punctuation (_INERT), a '-' only
+    between two letters or digits, no 'www', not starting like a list item or indented."""
+    if not text or text != text.strip() or "  " in text or _LIST_START.match(text):
+        return False
+    if "www" in text.lower():
+        return False
+    for i, ch in enumerate(text):
+        if ch.isalnum() and ch.isprintable() and not unicodedata.category(ch).startswith("S"):
+            continue
+        if ch == "-" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+            continue
+        if ch not in _INERT:
+            return False
+    return True
+
+
+def md_text(text: str) -> str:
+    """`text` for Streamlit Markdown: as it is when it needs no escaping (is_inert), else
+    md_escape's. For a slider's labels, whose raw text is also its aria-valuetext: a
+    screen reader reads no backslashes in the common case."""
+    return text if is_inert(text) else md_escape(text)
+
+
 class _Word:
     """One word's text since the last node break, as far as md_escape needs it."""
 

@@ -1,8 +1,9 @@
 """geo.text.md_escape in real Chromium, through Streamlit's own Markdown: every payload
 shows as its own text, in a paragraph, a heading, bold, a link's label, a quote and a
-select_slider's labels, with no link, icon, image or other element made of it. The
-same payloads with backslashes alone (md_escape before its node breaks) are rendered
-beside them, and the rewrites they still get show the check can fail."""
+select_slider's labels (md_text, which leaves plain text as it is), with no link, icon,
+image or other element made of it. The same payloads with backslashes alone (md_escape
+before its node breaks) are rendered beside them, and the rewrites they still get show
+the check can fail."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ import random
 import pytest
 
 from geo.config import REPO_ROOT
+from geo.text import is_inert
 from tests.support.browser import streamlit_server
 from tests.support.text import PAYLOADS, REWRITTEN
 
 APP = """
 import json, os
 import streamlit as st
-from geo.text import md_escape
+from geo.text import md_escape, md_text
 from tests.support.text import backslashes_only
 
 
@@ -38,7 +40,7 @@ for i, text in enumerate(cases):
         with st.container(key=f"{key}-{i}"):
             st.markdown(markdown)
     with st.container(key=f"s-{i}"):
-        st.select_slider("stop", [text, "end"], format_func=md_escape, key=f"slider-{i}")
+        st.select_slider("stop", [text, "end"], format_func=md_text, key=f"slider-{i}")
 """
 
 # Where each context puts the text: the element whose text must equal the payload.
@@ -64,7 +66,16 @@ def random_cases(n: int, seed: int = 20) -> list[str]:
     return ["".join(rng.choices(PIECES, k=rng.randint(3, 14))).strip() or "x" for _ in range(n)]
 
 
-CASES = [*PAYLOADS.values(), *random_cases(40)]
+# Plain text (is_inert) of the characters md_text leaves unescaped, and a few near misses.
+PLAIN = [*"aZ9 -'\"(),.;?!/%·…–—◆（）", "ж", "島", "w", "www", "1", "1)", "--"]
+
+
+def plain_cases(n: int, seed: int = 21) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choices(PLAIN, k=rng.randint(3, 16))).strip() or "x" for _ in range(n)]
+
+
+CASES = [*PAYLOADS.values(), *random_cases(40), *plain_cases(60)]
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +97,8 @@ def rendered(tmp_path_factory, browser):
                     f"(box) => {{ const root = box.querySelector({json.dumps(root)});"
                     f" return root ? [root.textContent, ({EXTRA})(root)] : [null, []]; }}"
                 )
+            slider = page.locator(f".st-key-s-{i} input[type=range]")
+            out[i, "aria"] = (slider.get_attribute("aria-valuetext"), [])
             box = page.locator(f".st-key-old-{i} [data-testid=stMarkdownContainer]")
             out[i, "old"] = box.evaluate(
                 f"(box) => [box.textContent, [...box.querySelectorAll({json.dumps(REWRITE)})]"
@@ -106,3 +119,14 @@ def test_escaped_text_shows_as_itself_and_nothing_else(rendered, index):
 def test_backslashes_alone_did_not_stop_the_rewrites(rendered, case):
     text, made = rendered[CASES.index(REWRITTEN[case]), "old"]
     assert made or text != REWRITTEN[case], (text, made)
+
+
+def test_a_plain_label_is_read_out_as_it_is(rendered):
+    """A slider's raw label is its aria-valuetext: plain labels go unescaped, so a
+    screen reader reads no backslashes; the others keep md_escape's."""
+    plain = [i for i, case in enumerate(CASES) if is_inert(case)]
+    assert len(plain) >= 15
+    for i in plain:
+        assert rendered[i, "aria"][0] == CASES[i]
+    escaped = [i for i, case in enumerate(CASES) if not is_inert(case)]
+    assert any("\\" in (rendered[i, "aria"][0] or "") for i in escaped)

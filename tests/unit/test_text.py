@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geo.i18n import format_date
-from geo.text import NODE_BREAK, md_escape, shorten, slug
+from geo.text import NODE_BREAK, is_inert, md_escape, md_text, shorten, slug
 from tests.support.fuzz import examples
 from tests.support.hostile import md_unescape
 from tests.support.text import (
@@ -56,6 +56,57 @@ def test_the_model_sees_the_rewrites_backslashes_alone_leave(case):
 def test_real_text_keeps_its_slashes_and_first_colon():
     assert md_escape("Iturup / Etorofu") == "Iturup / Etorofu"
     assert md_escape("24 Feb 2022 · Russia: 'special'") == "24 Feb 2022 · Russia\\: \\'special\\'"
+
+
+def test_md_text_leaves_plain_labels_as_they_are():
+    """The slider's labels (md_text): its raw text is also the aria-valuetext, so the
+    common, plain label goes as it is; the timeline's real labels are nearly all plain."""
+    from tests.conftest import repo_site
+
+    site = repo_site()
+    labels = [stop.label for stop in site.stops]
+    plain = [label for label in labels if is_inert(label)]
+    assert len(plain) >= 0.9 * len(labels), sorted(set(labels) - set(plain))
+    for label in plain:
+        assert md_text(label) == label
+        assert rewrites(label) == []
+    assert (
+        md_text("Iturup (Etorofu) · 択捉島（えとろふ）") == "Iturup (Etorofu) · 択捉島（えとろふ）"
+    )
+    assert md_text("SCAPIN-677 · Лавров's “peace”") == "SCAPIN-677 · Лавров's “peace”"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1) a list",  # an ordered list's marker
+        "1. a list",
+        "Www.example.org",
+        " indented",
+        "two  spaces",
+        "a--b",  # a dash
+        "-a",
+        "a-",
+        "a\nb",
+        "[x](y)",
+        "![x]",
+        "a: b",
+        "www.x",
+        "x@y",
+        "$x$",
+        "a_b",
+        "🗾 x",  # an emoji (a symbol, not a letter)
+        "",
+    ],
+)
+def test_md_text_escapes_anything_not_plain(text):
+    assert not is_inert(text)
+    assert md_text(text) == md_escape(text)
+
+
+@pytest.mark.parametrize("case", sorted(PAYLOADS))
+def test_md_text_escapes_every_payload(case):
+    assert md_text(PAYLOADS[case]) == md_escape(PAYLOADS[case])
 
 
 MARKUP = st.lists(
@@ -125,3 +176,17 @@ def test_shorten_looks_only_at_what_it_keeps(text, limit):
 
     flat = "".join(map(shown, text))
     assert shorten(text, limit) == (flat if len(flat) <= limit else flat[: limit - 1] + "…")
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"aZ9w -'\"(),.;?!/%·…–—◆（）", "ж", "島"]), max_size=40))
+def test_inert_text_has_no_markup_character(text):
+    """Whatever is_inert lets through holds none of the characters Markdown or
+    Streamlit's rewrites are made of (beyond '-' between letters, quotes, '!', '(', ')')."""
+    if is_inert(text):
+        assert not set(text) & set("\\`*_{}[]#+|<>~$:&=@\n")
+        assert "www" not in text.lower()
+        assert "--" not in text
+        assert not text.startswith("-")
+        assert not text.endswith("-")
+        assert rewrites(text) == []

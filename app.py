@@ -26,6 +26,8 @@ from geo.urlstate import ViewState, asked_language, to_query
 MAP_HEIGHT = 560
 CLAIMS_HEIGHT = 460  # the claims list scrolls inside a box this tall
 FILTERS = ("f_speaker", "f_topic", "f_source")  # the filters' widget keys
+VIEW_WIDGETS = ("date", "era", "island")  # made in every run of the dated view
+LIST_WIDGETS = ("q", *FILTERS)  # made with the claims list
 
 state = st.session_state
 embedded = bool(st.context.is_embedded)  # ?embed=true: map, timeline and island panel only
@@ -104,11 +106,23 @@ def cite_toggled(claim: str) -> None:
 
 
 def resend(*keys: str) -> None:
-    """Set these widgets' values again, so that this run sends them to the browser:
-    Streamlit sends a value set in session state only in the run that set it."""
-    for key in keys:
+    """Send these widgets' kept values to the browser when they are next made: Streamlit
+    sends a value set in session state only in the run that set it. They stay due
+    until a run has made the widgets (a run can be cut short by the next one)."""
+    state["resend"] = {*state.get("resend", ()), *keys}
+
+
+def send_due(keys: tuple[str, ...]) -> None:
+    """Set again the kept values of these widgets that are due (resend), just before a
+    run makes them; made() then marks them sent."""
+    for key in set(keys) & state.get("resend", set()):
         if key in state:
             state[key] = state[key]
+
+
+def made(keys: tuple[str, ...]) -> None:
+    """These widgets are made, with their values: no longer due."""
+    state["resend"] = state.get("resend", set()) - set(keys)
 
 
 def language_changed() -> None:  # the same view in another language; the link's notices go
@@ -117,7 +131,7 @@ def language_changed() -> None:  # the same view in another language; the link's
     state["notices"] = []
     # The browser keeps a choice by its label, which the new language changes; else the
     # next rerun would send back the old label, which matches no option.
-    resend("date", "era", "island", *FILTERS)
+    resend(*VIEW_WIDGETS, *FILTERS)
 
 
 # --- URL -> state, once per session -----------------------------------------------------------
@@ -292,7 +306,8 @@ def dated_view() -> None:
     row and the claims wait until the map says it is drawn (geo.deferred)."""
     site = local_site()  # a fragment's own run sets the language too
     if deferred.update(state, state.get("map"), time.monotonic()):  # the map says it is drawn
-        resend("q", *FILTERS)  # made only now: with their values from the link
+        resend(*LIST_WIDGETS)  # made only now: with their values from the link
+    send_due(VIEW_WIDGETS)
     play_step()
     map_clicked()  # st_folium keeps its last value under its key
     filters = page.Filters(*(tuple(state[k]) for k in FILTERS))
@@ -338,7 +353,10 @@ def dated_view() -> None:
         shown = page.claims(site, date, island, filters, query, state["claim"], state["page"])
         state["page"] = shown.page
         share(view, date, shown)
+        send_due(LIST_WIDGETS)
         claims_list(shown, filters)
+        made(LIST_WIDGETS)
+    made(VIEW_WIDGETS)
 
     # --- state -> URL ---------------------------------------------------------------------
     # Sent after every run, not only when it differs from the URL this run was asked

@@ -212,8 +212,9 @@ class Site:
 
     # --- labels of the widgets' options -----------------------------------------------------
     # Streamlit 1.67 renders select_slider and segmented_control options as Markdown, so
-    # stop_label is escaped; selectbox and multiselect show theirs as plain text, where a
-    # backslash would show, so the island, topic and source labels are plain.
+    # stop_label is escaped where it must be (md_text); selectbox and multiselect show
+    # theirs as plain text, where a backslash would show, so the island, topic and source
+    # labels are plain.
     def stop_label(self, date: dt.date) -> str:
         """The slider's label for the stop at `date`, for Markdown: escaped only if it
         must be, since its raw text is also the slider's aria-valuetext (md_text)."""

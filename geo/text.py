@@ -77,7 +77,7 @@ def is_inert(text: str) -> bool:
     if "www" in text.lower():
         return False
     for i, ch in enumerate(text):
-        if ch.isalnum() and ch.isprintable() and not unicodedata.category(ch).startswith("S"):
+        if ch.isalnum():  # letters and digits of any script (never a symbol or a control)
             continue
         if ch == "-" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
             continue

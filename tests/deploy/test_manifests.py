@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -238,6 +239,15 @@ def test_dockerfile_health_check_and_command_match_streamlit(docker):
     assert flags["server.address"] == "0.0.0.0"
     assert flags["server.headless"] == "true"
     assert flags["server.fileWatcherType"] == "none"
+
+
+def test_no_way_of_running_it_watches_the_sources():
+    """A source watcher costs every new session a walk of sys.modules on the event loop
+    (.streamlit/config.toml); the image and the replicas script say so as well."""
+    config = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["fileWatcherType"] == "none"
+    script = (REPO_ROOT / "scripts" / "replicas.sh").read_text()
+    assert "--server.fileWatcherType none" in script
 
 
 # --- HAProxy ----------------------------------------------------------------------------

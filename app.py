@@ -26,7 +26,8 @@ from geo.urlstate import ViewState, asked_language, to_query
 MAP_HEIGHT = 560
 CLAIMS_HEIGHT = 460  # the claims list scrolls inside a box this tall
 FILTERS = ("f_speaker", "f_topic", "f_source")  # the filters' widget keys
-VIEW_WIDGETS = ("date", "era", "island")  # made in every run of the dated view
+VIEW_WIDGETS = ("date", "era", "island")  # made in every run of the dated view, but:
+CONTROLS = ("era", "island")  # on a first visit, made once the map is drawn
 LIST_WIDGETS = ("q", *FILTERS)  # made with the claims list
 
 state = st.session_state
@@ -142,8 +143,21 @@ site = local_site()
 state["lang_shown"] = state["lang"]
 st.set_page_config(page_title=_("Kuril Islands dispute map"), page_icon="🗾", layout="wide")
 
+
+def hold(name: str) -> None:
+    """Empty blocks where a control comes once the map is drawn (geo.deferred): each
+    lazily loaded control type on a first paint kept the map back (docs/performance.md).
+    They take the control's place: the controls row's, a line of buttons (40 px) and
+    the eras with their label (60 px), wraps onto two lines on a phone as the row does."""
+    if name == "island":
+        st.container(height=68, border=False, key="hold-island")
+        return
+    with st.container(horizontal=True, vertical_alignment="center", key="hold-controls"):
+        st.container(width=240, height=40, border=False)
+        st.container(width=320, height=60, border=False)
+
+
 # --- header: the same at every date, outside the dated view -----------------------------------
-st.html(page.CSS)
 with st.container(horizontal=True, vertical_alignment="bottom", key="header"):
     st.title(_("Kuril Islands / Northern Territories dispute"), anchor=False, width="stretch")
     st.segmented_control(
@@ -187,7 +201,10 @@ def timeline() -> dt.date:
         on_change=date_moved,
     )
     state["era"] = era_of(date).label  # the era control shows the date's era
-    with st.container(horizontal=True, vertical_alignment="center"):
+    if not state["map_drawn"]:
+        hold("controls")
+        return date
+    with st.container(horizontal=True, vertical_alignment="center", key="controls"):
         st.button(_("◀ Previous"), "prev", on_click=stepped, args=(-1,))
         playing = _("⏸ Pause") if state["playing"] else _("▶ Play")
         st.button(playing, "play", on_click=play_toggled)
@@ -306,17 +323,18 @@ def dated_view() -> None:
     row and the claims wait until the map says it is drawn (geo.deferred)."""
     site = local_site()  # a fragment's own run sets the language too
     if deferred.update(state, state.get("map"), time.monotonic()):  # the map says it is drawn
-        resend(*LIST_WIDGETS)  # made only now: with their values from the link
+        resend(*CONTROLS, *LIST_WIDGETS)  # made only now: with their values from the link
     send_due(VIEW_WIDGETS)
     play_step()
     map_clicked()  # st_folium keeps its last value under its key
     filters = page.Filters(*(tuple(state[k]) for k in FILTERS))
     query = Query.parse(state["q"])
-    date = timeline()
+    date: dt.date = state["date"]  # what the slider returns; it is made after the map
     island = None if state["island"] == page.ALL else state["island"]
 
     # Layout first, then the map before anything else: the browser handles the deltas in
     # the order they come, so the map repaints before it re-renders the text around it.
+    timeline_slot = st.container()
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
         st_folium(
@@ -329,16 +347,21 @@ def dated_view() -> None:
             render=False,  # base_map makes a fresh map each run; st_folium renders it
         )
         st.markdown(page.legend(site, date))
+    with timeline_slot:  # above the map, sent after it
+        timeline()
 
     with panel_col:
         st.container(border=True, height=240).markdown(page.stop(site, date))
-        st.selectbox(
-            _("Island (or click one on the map)"),
-            options=[page.ALL, *ISLAND_IDS],
-            key="island",
-            format_func=i18n.bound(island_option),
-            on_change=view_changed,
-        )
+        if state["map_drawn"]:
+            st.selectbox(
+                _("Island (or click one on the map)"),
+                options=[page.ALL, *ISLAND_IDS],
+                key="island",
+                format_func=i18n.bound(island_option),
+                on_change=view_changed,
+            )
+        else:
+            hold("island")
         st.markdown(page.panel(site, island, date))
         if not embedded and state["map_drawn"]:  # below the fold, so after the map
             st.markdown("#### " + md_escape(_("Positions at this date")))
@@ -356,7 +379,7 @@ def dated_view() -> None:
         send_due(LIST_WIDGETS)
         claims_list(shown, filters)
         made(LIST_WIDGETS)
-    made(VIEW_WIDGETS)
+    made(VIEW_WIDGETS if state["map_drawn"] else ("date",))
 
     # --- state -> URL ---------------------------------------------------------------------
     # Sent after every run, not only when it differs from the URL this run was asked
@@ -372,3 +395,6 @@ st.fragment(dated_view, run_every=player.PLAY_SECONDS if state["playing"] else N
 if not embedded:
     with st.expander(_("About this map and its sources")):
         st.markdown(present.about_markdown(site.dataset.sources))
+# The page's few styles, last: until its script has loaded, st.html shows a placeholder,
+# which here moves nothing.
+st.html(page.CSS)

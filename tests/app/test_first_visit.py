@@ -1,6 +1,6 @@
-"""A first visit through AppTest: the map, the timeline and the top of the island
-panel come first; the rest (positions, share row, claims) once the map says it is
-drawn, or at the first run after the fallback time (geo.deferred)."""
+"""A first visit through AppTest: the map, the timeline's slider and the top of the
+island panel come first; the rest (the controls, positions, share row, claims) once
+the map says it is drawn, or at the first run after the fallback time (geo.deferred)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ def rest_shown(at: AppTest) -> dict[str, bool]:
         "search": any(t.label == SEARCH for t in at.text_input),
         "claims": any(" said by " in c.value for c in at.caption),
         "share": any(b.key == "cite_view" for b in at.button),
+        "controls": any(b.key == "play" for b in at.button),
+        "island box": any(b.key == "island" for b in at.selectbox),
+        "eras": any(c.key == "era" for c in at.get("button_group")),
     }
 
 
@@ -39,7 +42,6 @@ def test_a_first_visit_sends_the_map_timeline_and_panel_first(first_visit):
     at = first_visit
     assert len(at.get("component_instance")) == 1  # the map
     assert at.select_slider(key="date").value
-    assert at.selectbox(key="island").value == "all"
     assert "Administered by Russia, claimed by Japan" in "\n".join(m.value for m in at.markdown)
     assert not any(rest_shown(at).values()), rest_shown(at)
     assert about(at)  # outside the dated view, and light: not kept back
@@ -94,11 +96,15 @@ def test_a_click_after_the_map_s_word_still_selects_an_island(first_visit):
     assert all(rest_shown(at).values())  # shown for the rest of the visit
 
 
-def test_play_before_the_map_s_word_keeps_playing_and_the_rest_comes(first_visit):
-    at = first_visit
-    at.button(key="play").click().run()
-    assert at.session_state["playing"]
+def test_the_controls_come_with_the_link_s_values(run_app, monkeypatch):
+    monkeypatch.delenv("KURIL_REST_AFTER", raising=False)
+    at = run_app(drawn=False, island="shikotan", lang="ru", date="1956-10-19")
+    assert not any(rest_shown(at).values())
+    assert "Шикотан" in "\n".join(m.value for m in at.markdown)  # the panel is there already
     at.session_state["map"] = {DRAWN_FLAG: True}
     at.run()
-    assert all(rest_shown(at).values())
-    assert at.session_state["playing"]
+    assert not at.exception
+    assert any(b.key == "cite_view" for b in at.button)  # the rest, in Russian
+    assert at.selectbox(key="island").value == "shikotan"
+    controls = {c.key: c.value for c in at.get("button_group")}
+    assert controls == {"lang": "ru", "era": "1956–91"}

@@ -62,3 +62,49 @@ def test_after_a_reload_the_rest_follows_again(server, page):
     page.reload()
     page.get_by_label(SEARCH).wait_for()  # a new session: the map says it again
     assert map_eval(page, "() => window.kurilDrawnSent") is True
+
+
+# From document start: every new top of the map's frame, and when the held places of
+# the controls (app.py, hold) were last seen.
+MOVES_PROBE = """
+(() => {
+  if (window.top !== window) return;
+  window.__tops = []; window.__heldUntil = null;
+  const loop = () => {
+    const f = [...document.querySelectorAll(__FRAME__)].pop();
+    if (f) {
+      const top = Math.round(f.getBoundingClientRect().top + window.scrollY);
+      if (window.__tops.at(-1)?.[1] !== top) window.__tops.push([performance.now(), top]);
+    }
+    if (document.querySelector('.st-key-hold-controls, .st-key-hold-island'))
+      window.__heldUntil = performance.now();
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+})();
+""".replace("__FRAME__", json.dumps(MAP_FRAME))
+
+
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_map_does_not_move_when_the_controls_come(server, browser, width, height, lang):
+    """The timeline's buttons and eras and the island box come with the rest; their
+    places are held (app.py, hold), so the drawn map stays where it is."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.add_init_script(MOVES_PROBE)
+        page.goto(f"{server}?lang={lang}")
+        page.locator(".st-key-controls button").first.wait_for()
+        page.locator(".st-key-island [data-testid=stSelectbox]").wait_for()
+        page.locator("[data-testid=stTextInput]").wait_for()
+        page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')")
+        tops = page.evaluate("() => window.__tops")
+        held_until = page.evaluate("() => window.__heldUntil")
+    finally:
+        context.close()
+    assert held_until is not None  # the places were held on the first paint
+    before = [top for t, top in tops if t <= held_until]
+    after = [top for t, top in tops if t > held_until]
+    assert before, tops
+    assert after == [], tops  # no new top once the controls came

@@ -1,9 +1,10 @@
-"""What a first visit waits for: the page sends the map, the timeline and the top of
-the island panel first, and the rest (the positions, the share row, the claims list)
-once the map says its islands are drawn (or that Leaflet did not load); if it never
-says so, the first run after geo.config.rest_after_seconds() (KURIL_REST_AFTER,
-default 3 s) shows it. Sent with the map, that rest delayed a first visit's islands by
-about a fifth (docs/performance.md).
+"""What a first visit waits for: the page sends the map, the timeline's slider and the
+top of the island panel first, and the rest (the timeline's buttons and eras, the
+island box, the positions, the share row, the claims list) once the map says its
+islands are drawn (or that Leaflet did not load); if it never says so, the first run
+after geo.config.rest_after_seconds() (KURIL_REST_AFTER, default 3 s) shows it. Sent
+with the map, that rest delayed a first visit's islands by about a fifth, and the
+controls alone (each a lazily loaded widget type) by about a tenth (docs/performance.md).
 
 The map's word arrives as st_folium's value, so it reruns only the dated view, as a
 click on the map does: no full rerun and no timer, which Streamlit could run into a

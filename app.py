@@ -25,6 +25,7 @@ from geo.urlstate import ViewState, asked_language, to_query
 
 MAP_HEIGHT = 560
 CLAIMS_HEIGHT = 460  # the claims list scrolls inside a box this tall
+MAP_LEAD_SECONDS = 0.05  # the map's head start over the rest of a view (docs/performance.md)
 FILTERS = ("f_speaker", "f_topic", "f_source")  # the filters' widget keys
 VIEW_WIDGETS = ("date", "era", "island")  # made in every run of the dated view, but:
 CONTROLS = ("era", "island")  # on a first visit, made once the map is drawn
@@ -346,6 +347,9 @@ def dated_view() -> None:
             use_container_width=True,
             render=False,  # base_map makes a fresh map each run; st_folium renders it
         )
+        # Let the map's message go on its own: the browser handles messages in order, so
+        # it recolours the map before it re-renders the text that follows.
+        time.sleep(MAP_LEAD_SECONDS)
         st.markdown(page.legend(site, date))
     with timeline_slot:  # above the map, sent after it
         timeline()

@@ -320,8 +320,9 @@ def share(view: ViewState, date: dt.date, shown: page.ClaimsView) -> None:
 
 def dated_view() -> None:
     """Everything that follows the date and the selection; a fragment, so a step does not
-    re-render the header and the about box. On a first visit the positions, the share
-    row and the claims wait until the map says it is drawn (geo.deferred)."""
+    re-render the header and the about box. On a first visit the timeline's buttons and
+    eras, the island box, the positions, the share row and the claims wait until the
+    map says it is drawn (geo.deferred)."""
     site = local_site()  # a fragment's own run sets the language too
     if deferred.update(state, state.get("map"), time.monotonic()):  # the map says it is drawn
         resend(*CONTROLS, *LIST_WIDGETS)  # made only now: with their values from the link

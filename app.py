@@ -25,7 +25,7 @@ from geo.urlstate import ViewState, asked_language, to_query
 
 MAP_HEIGHT = 560
 CLAIMS_HEIGHT = 460  # the claims list scrolls inside a box this tall
-MAP_LEAD_SECONDS = 0.05  # the map's head start over the rest of a view (docs/performance.md)
+MAP_LEAD_SECONDS = 0.05  # the map's head start after a slider move (docs/performance.md)
 FILTERS = ("f_speaker", "f_topic", "f_source")  # the filters' widget keys
 VIEW_WIDGETS = ("date", "era", "island")  # made in every run of the dated view, but:
 CONTROLS = ("era", "island")  # on a first visit, made once the map is drawn
@@ -69,7 +69,7 @@ def view_changed() -> None:  # another date or island: the link's notices and cl
 
 
 def date_moved() -> None:  # the slider moved by hand: stop playing
-    state["playing"] = False
+    state["playing"], state["map_lead"] = False, True
     view_changed()
 
 
@@ -348,9 +348,11 @@ def dated_view() -> None:
             use_container_width=True,
             render=False,  # base_map makes a fresh map each run; st_folium renders it
         )
-        # Let the map's message go on its own: the browser handles messages in order, so
-        # it recolours the map before it re-renders the text that follows.
-        time.sleep(MAP_LEAD_SECONDS)
+        # After a slider move, let the map's message go on its own: the browser handles
+        # messages in order, so it recolours the map before it re-renders the text that
+        # follows. Not after a button: a second click during the longer run was lost.
+        if state.pop("map_lead", False):
+            time.sleep(MAP_LEAD_SECONDS)
         st.markdown(page.legend(site, date))
     with timeline_slot:  # above the map, sent after it
         timeline()

@@ -331,12 +331,12 @@ def dated_view() -> None:
     map_clicked()  # st_folium keeps its last value under its key
     filters = page.Filters(*(tuple(state[k]) for k in FILTERS))
     query = Query.parse(state["q"])
-    date: dt.date = state["date"]  # what the slider returns; it is made after the map
+    date = timeline()
     island = None if state["island"] == page.ALL else state["island"]
 
-    # Layout first, then the map before anything else: the browser handles the deltas in
-    # the order they come, so the map repaints before it re-renders the text around it.
-    timeline_slot = st.container()
+    # Layout first, then the map before the text: the browser handles the deltas in the
+    # order they come, so the map repaints before it re-renders the text around it. (The
+    # timeline made after the map, in a slot above it, lost fast second clicks.)
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
         st_folium(
@@ -354,8 +354,6 @@ def dated_view() -> None:
         if state.pop("map_lead", False):
             time.sleep(MAP_LEAD_SECONDS)
         st.markdown(page.legend(site, date))
-    with timeline_slot:  # above the map, sent after it
-        timeline()
 
     with panel_col:
         st.container(border=True, height=240).markdown(page.stop(site, date))

@@ -29,6 +29,7 @@ MAP_LEAD_SECONDS = 0.05  # the map's head start after a slider move (docs/perfor
 FILTERS = ("f_speaker", "f_topic", "f_source")  # the filters' widget keys
 VIEW_WIDGETS = ("date", "era", "island")  # made in every run of the dated view, but:
 CONTROLS = ("era", "island")  # on a first visit, made once the map is drawn
+ALWAYS_MADE = tuple(k for k in VIEW_WIDGETS if k not in CONTROLS)  # the slider
 LIST_WIDGETS = ("q", *FILTERS)  # made with the claims list
 
 state = st.session_state
@@ -145,17 +146,19 @@ state["lang_shown"] = state["lang"]
 st.set_page_config(page_title=_("Kuril Islands dispute map"), page_icon="🗾", layout="wide")
 
 
-def hold(name: str) -> None:
-    """Empty blocks where a control comes once the map is drawn (geo.deferred): each
-    lazily loaded control type on a first paint kept the map back (docs/performance.md).
-    They take the control's place: the controls row's, a line of buttons (40 px) and
-    the eras with their label (60 px), wraps onto two lines on a phone as the row does."""
-    if name == "island":
-        st.container(height=68, border=False, key="hold-island")
-        return
+# A first visit's controls come once the map is drawn (geo.deferred): each lazily loaded
+# control type on a first paint kept the map back (docs/performance.md). Until then empty
+# blocks of their size hold their places, so the drawn map does not move.
+def hold_controls() -> None:
+    """The timeline's controls row: a line of buttons (40 px) and the eras with their
+    label (60 px), which wraps onto two lines on a phone as the row does."""
     with st.container(horizontal=True, vertical_alignment="center", key="hold-controls"):
         st.container(width=240, height=40, border=False)
         st.container(width=320, height=60, border=False)
+
+
+def hold_island_box() -> None:
+    st.container(height=68, border=False, key="hold-island")
 
 
 # --- header: the same at every date, outside the dated view -----------------------------------
@@ -203,7 +206,7 @@ def timeline() -> dt.date:
     )
     state["era"] = era_of(date).label  # the era control shows the date's era
     if not state["map_drawn"]:
-        hold("controls")
+        hold_controls()
         return date
     with st.container(horizontal=True, vertical_alignment="center", key="controls"):
         st.button(_("◀ Previous"), "prev", on_click=stepped, args=(-1,))
@@ -366,7 +369,7 @@ def dated_view() -> None:
                 on_change=view_changed,
             )
         else:
-            hold("island")
+            hold_island_box()
         st.markdown(page.panel(site, island, date))
         if not embedded and state["map_drawn"]:  # below the fold, so after the map
             st.markdown("#### " + md_escape(_("Positions at this date")))
@@ -384,7 +387,7 @@ def dated_view() -> None:
         send_due(LIST_WIDGETS)
         claims_list(shown, filters)
         made(LIST_WIDGETS)
-    made(VIEW_WIDGETS if state["map_drawn"] else ("date",))
+    made(VIEW_WIDGETS if state["map_drawn"] else ALWAYS_MADE)
 
     # --- state -> URL ---------------------------------------------------------------------
     # Sent after every run, not only when it differs from the URL this run was asked
